@@ -1,0 +1,197 @@
+package dev.chainbreaker.core;
+
+import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.EventCodec;
+import dev.chainbreaker.core.event.EventType;
+import dev.chainbreaker.core.event.PhoneNumbers;
+import dev.chainbreaker.core.event.Sensitive;
+import dev.chainbreaker.core.graph.IdentityGraph;
+import dev.chainbreaker.core.rules.RulePack;
+import dev.chainbreaker.core.rules.RulePackLoader;
+import dev.chainbreaker.core.state.PhoneState;
+import dev.chainbreaker.core.state.StateCodec;
+import dev.chainbreaker.screen.Screener;
+import dev.chainbreaker.screen.Verdict;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one entry point of the engine: feed it events, get decisions.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder().build();            // default rule pack, bundled screener
+ * Decision d = engine.decide(engine.codec().parse(json));
+ * }</pre>
+ *
+ * <p>Per-phone state and the identity graph live in memory here; the server persists them. A retry
+ * of an event already decided (same {@code source} and {@code id}) returns the first decision and
+ * changes nothing. Decisions are serialised (one writer); rule packs swap atomically between events.
+ */
+public final class Engine {
+  private final Screener screener;
+  private final EventCodec codec;
+  private final Map<String, PhoneState> phones = new HashMap<>();
+  private final IdentityGraph graph = new IdentityGraph();
+  private final Map<String, Decision> decided;
+  private volatile Decider decider;
+  private volatile StateCodec stateCodec;
+
+  private Engine(Builder b) {
+    this.screener = b.screener;
+    this.codec = new EventCodec(b.phones, b.sensitive);
+    int capacity = b.dedupCapacity;
+    this.decided = new LinkedHashMap<>(1024, 0.75f, false) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+        return size() > capacity;
+      }
+    };
+    use(b.rules);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The codec that turns JSON into validated events with this engine's phone region and hashing key. */
+  public EventCodec codec() {
+    return codec;
+  }
+
+  public RulePack rules() {
+    return decider.pack();
+  }
+
+  /** Swaps the rule pack; the next event is decided by the new one. */
+  public synchronized void use(RulePack pack) {
+    Objects.requireNonNull(pack, "pack");
+    this.decider = new Decider(pack);
+    this.stateCodec = new StateCodec(pack.signalNames(), pack.counterNames(), pack.counterWindows(), RulePack.COUNTER_BUCKETS);
+  }
+
+  /** Decides one event. A retry returns the decision given the first time. */
+  public synchronized Decision decide(Event event) {
+    String key = event.dedupKey();
+    Decision earlier = decided.get(key);
+    if (earlier != null) {
+      return earlier;
+    }
+    Verdict verdict = event.type() == EventType.MESSAGE_RECEIVED ? screen(event) : null;
+    PhoneState state = phones.computeIfAbsent(event.subject(), p -> new PhoneState());
+    Decision d = decider.decide(event, state, graph, verdict);
+    decided.put(key, d);
+    return d;
+  }
+
+  /** The decision already given for ({@code source}, {@code id}), or null. */
+  public synchronized Decision decisionFor(String source, String id) {
+    return decided.get(source + '\u0000' + id);
+  }
+
+  private Verdict screen(Event event) {
+    String text = event.data().text();
+    return text == null ? null : screener.screen(text, event.data().sender());
+  }
+
+  /** The state of a phone (E.164), or null when the engine holds none. */
+  public synchronized PhoneState state(String phone) {
+    return phones.get(phone);
+  }
+
+  public synchronized SubjectState stateOf(String phone) {
+    PhoneState s = phones.get(phone);
+    return s == null ? SubjectState.NORMAL : s.state();
+  }
+
+  /** The one byte encoding of a phone's state under the current pack. */
+  public synchronized byte[] encodeState(String phone) {
+    PhoneState s = phones.get(phone);
+    return s == null ? null : stateCodec.encode(s);
+  }
+
+  public StateCodec stateCodec() {
+    return stateCodec;
+  }
+
+  public synchronized int phoneCount() {
+    return phones.size();
+  }
+
+  /** Total encoded bytes of all phone states: the memory a store needs for them. */
+  public synchronized long stateBytes() {
+    long total = 0;
+    for (PhoneState s : phones.values()) {
+      total += stateCodec.encode(s).length;
+    }
+    return total;
+  }
+
+  public IdentityGraph graph() {
+    return graph;
+  }
+
+  /** Drops phones with nothing left worth keeping at {@code nowMs} (event time); returns how many. */
+  public synchronized int expireIdle(long nowMs) {
+    long ttl = decider.pack().settings().stateTtlMs();
+    int before = phones.size();
+    phones.values().removeIf(s -> {
+      s.expireMarks(nowMs - ttl);
+      return s.watermark() < nowMs - ttl || s.isIdle(nowMs);
+    });
+    return before - phones.size();
+  }
+
+  /** Configuration of an {@link Engine}; every part has a sensible default. */
+  public static final class Builder {
+    private RulePack rules;
+    private Screener screener;
+    private Sensitive sensitive;
+    private PhoneNumbers phones = PhoneNumbers.china();
+    private int dedupCapacity = 1_000_000;
+
+    public Builder rules(RulePack rules) {
+      this.rules = rules;
+      return this;
+    }
+
+    public Builder screener(Screener screener) {
+      this.screener = screener;
+      return this;
+    }
+
+    /** The deployment secret for hashing identifiers; a random one when not set. */
+    public Builder sensitive(Sensitive sensitive) {
+      this.sensitive = sensitive;
+      return this;
+    }
+
+    public Builder phoneRegion(String region) {
+      this.phones = new PhoneNumbers(region);
+      return this;
+    }
+
+    /** How many recent (source, id) pairs are remembered for retries. */
+    public Builder dedupCapacity(int capacity) {
+      this.dedupCapacity = capacity;
+      return this;
+    }
+
+    public Engine build() {
+      if (rules == null) {
+        rules = RulePackLoader.defaultPack();
+      }
+      if (screener == null) {
+        screener = Screener.standard();
+      }
+      if (sensitive == null) {
+        sensitive = Sensitive.ephemeral();
+      }
+      return new Engine(this);
+    }
+  }
+
+}

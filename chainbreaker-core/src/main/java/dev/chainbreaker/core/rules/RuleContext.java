@@ -1,0 +1,305 @@
+package dev.chainbreaker.core.rules;
+
+import dev.cel.runtime.CelVariableResolver;
+import dev.chainbreaker.core.SubjectState;
+import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.EventData;
+import dev.chainbreaker.core.state.BucketRing;
+import dev.chainbreaker.core.state.PhoneState;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a condition sees while one event is decided: the event, the phone's state, and what the
+ * identity graph says about the identifiers in the event. One instance is reused per thread, so
+ * deciding allocates little.
+ */
+public final class RuleContext implements CelVariableResolver {
+  private final RulePack pack;
+  private Event event;
+  private PhoneState state;
+  private long now;
+  private final boolean[] fired;
+  private int score = -1;
+  private int exposed = -1;
+
+  // message screening
+  String messageVerdict = "";
+  String messageCategory = "";
+  double messageScore;
+
+  // identity graph
+  boolean idKnown;
+  boolean idAtRisk;
+  boolean cardKnown;
+  boolean cardAtRisk;
+  boolean cardFrozen;
+  boolean cardTainted;
+  boolean accountKnown;
+  boolean accountTainted;
+  long accountAgeDays = -1;
+  boolean sourceTainted;
+
+  private final Map<String, Long> since = new SinceView();
+  private final Map<String, Boolean> firedView = new FiredView();
+  private final Map<String, Double> countView = new CountView();
+
+  public RuleContext(RulePack pack) {
+    this.pack = pack;
+    this.fired = new boolean[pack.signals().size()];
+  }
+
+  public RulePack pack() {
+    return pack;
+  }
+
+  /** Starts a new event: clears everything derived from the previous one. */
+  public void reset(Event event, PhoneState state) {
+    this.event = event;
+    this.state = state;
+    this.now = event.timeMs();
+    java.util.Arrays.fill(fired, false);
+    score = -1;
+    exposed = -1;
+    messageVerdict = "";
+    messageCategory = "";
+    messageScore = 0;
+    idKnown = idAtRisk = cardKnown = cardAtRisk = cardFrozen = cardTainted = false;
+    accountKnown = accountTainted = sourceTainted = false;
+    accountAgeDays = -1;
+  }
+
+  public Event event() {
+    return event;
+  }
+
+  public PhoneState state() {
+    return state;
+  }
+
+  public void fire(int signal) {
+    fired[signal] = true;
+    score = -1;
+    exposed = -1;
+  }
+
+  public boolean fired(int signal) {
+    return fired[signal];
+  }
+
+  /** State changed: derived values must be recomputed. */
+  public void invalidate() {
+    score = -1;
+    exposed = -1;
+  }
+
+  public void message(String verdict, String category, double score) {
+    this.messageVerdict = verdict;
+    this.messageCategory = category;
+    this.messageScore = score;
+  }
+
+  public void identity(
+      boolean idKnown, boolean idAtRisk, boolean cardKnown, boolean cardAtRisk, boolean cardFrozen,
+      boolean cardTainted, boolean accountKnown, boolean accountTainted, long accountAgeDays, boolean sourceTainted) {
+    this.idKnown = idKnown;
+    this.idAtRisk = idAtRisk;
+    this.cardKnown = cardKnown;
+    this.cardAtRisk = cardAtRisk;
+    this.cardFrozen = cardFrozen;
+    this.cardTainted = cardTainted;
+    this.accountKnown = accountKnown;
+    this.accountTainted = accountTainted;
+    this.accountAgeDays = accountAgeDays;
+    this.sourceTainted = sourceTainted;
+  }
+
+  /** Earliest time that still counts: the window start, but never before the owner came back. */
+  private long horizon(long windowMs) {
+    long lo = now - windowMs;
+    return Math.max(lo, state.lastOwnerBack());
+  }
+
+  /**
+   * The takeover score: the sum of the weights of the distinct signals seen within the indicator
+   * window (and since the owner was last back), this event included.
+   */
+  public int score() {
+    if (score < 0) {
+      long lo = horizon(pack.settings().indicatorWindowMs());
+      int sum = 0;
+      for (Signal s : pack.weighted()) {
+        if (state.latest(s.index(), lo, now) >= 0) {
+          sum += s.weight();
+        }
+      }
+      score = sum;
+    }
+    return score;
+  }
+
+  /** Signals that count towards the score now: their latest occurrences are the takeover chain. */
+  public void scoreEvidence(List<String> out) {
+    long lo = horizon(pack.settings().indicatorWindowMs());
+    for (Signal s : pack.weighted()) {
+      int i = state.latest(s.index(), lo, now);
+      if (i >= 0) {
+        out.add(state.markEvidence(i));
+      }
+    }
+    long elo = horizon(pack.settings().exposureWindowMs());
+    for (Signal s : pack.exposures()) {
+      int i = state.latest(s.index(), elo, now);
+      if (i >= 0) {
+        out.add(state.markEvidence(i));
+      }
+    }
+  }
+
+  /** Whether an exposure signal was seen within the exposure window (and since the owner was back). */
+  public boolean exposed() {
+    if (exposed < 0) {
+      long lo = horizon(pack.settings().exposureWindowMs());
+      boolean any = false;
+      for (Signal s : pack.exposures()) {
+        if (state.latest(s.index(), lo, now) >= 0) {
+          any = true;
+          break;
+        }
+      }
+      exposed = any ? 1 : 0;
+    }
+    return exposed == 1;
+  }
+
+  /** Minutes from the latest occurrence of a signal (at or before this event) to this event. */
+  public long minutesSince(int signal) {
+    int i = state.latest(signal, Long.MIN_VALUE, now);
+    return i < 0 ? Vars.NEVER_MINUTES : (now - state.markTime(i)) / 60_000L;
+  }
+
+  @Override
+  public Optional<Object> find(String name) {
+    return Optional.ofNullable(value(name));
+  }
+
+  private Object value(String name) {
+    EventData d = event.data();
+    switch (name) {
+      case "type": return event.type().wire();
+      case "source": return event.source();
+      case "source_kind": return event.sourceKind().wire();
+      case "channel": return orEmpty(d.channel());
+      case "verification": return orEmpty(d.verification());
+      case "actor": return d.actor() == null ? "subscriber" : d.actor();
+      case "purpose": return orEmpty(d.purpose());
+      case "category": return orEmpty(d.category());
+      case "real_name": return orEmpty(d.realNameVerification());
+      case "card_type": return orEmpty(d.cardType());
+      case "forwarding_kind": return orEmpty(d.kind());
+      case "message_verdict": return messageVerdict;
+      case "message_category": return messageCategory;
+      case "message_score": return messageScore;
+      case "new_device": return Boolean.TRUE.equals(d.newDevice());
+      case "quick_bind": return d.quickBind();
+      case "has_amount": return d.hasAmount();
+      case "amount": return d.hasAmount() ? d.amount() : 0.0;
+      case "hour": return (long) event.localHour();
+      case "fields": return d.fields();
+      case "checks": return d.checks();
+      case "state": return state.state().name();
+      case "minutes_in_state":
+        return state.stateSince() == PhoneState.NEVER ? Vars.NEVER_MINUTES : (now - state.stateSince()) / 60_000L;
+      case "score": return (long) score();
+      case "exposed": return exposed();
+      case Vars.SINCE: return since;
+      case Vars.FIRED: return firedView;
+      case Vars.COUNT: return countView;
+      case "id_known": return idKnown;
+      case "id_at_risk": return idAtRisk;
+      case "card_known": return cardKnown;
+      case "card_at_risk": return cardAtRisk;
+      case "card_frozen": return cardFrozen;
+      case "card_tainted": return cardTainted;
+      case "account_known": return accountKnown;
+      case "account_tainted": return accountTainted;
+      case "account_age_days": return accountAgeDays;
+      case "source_tainted": return sourceTainted;
+      default: return null;
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  public SubjectState subjectState() {
+    return state.state();
+  }
+
+  /** Read-only map views over the state; {@code get} is O(marks), no copying. */
+  private abstract class View<V> extends AbstractMap<String, V> {
+    abstract Map<String, Integer> names();
+
+    abstract V at(int index);
+
+    @Override
+    public boolean containsKey(Object key) {
+      return names().containsKey(key);
+    }
+
+    @Override
+    public V get(Object key) {
+      Integer i = names().get(key);
+      return i == null ? null : at(i);
+    }
+
+    @Override
+    public Set<Entry<String, V>> entrySet() {
+      Map<String, V> copy = new HashMap<>();
+      names().forEach((k, i) -> copy.put(k, at(i)));
+      return copy.entrySet();
+    }
+  }
+
+  private final class SinceView extends View<Long> {
+    @Override
+    Map<String, Integer> names() {
+      return pack.signalIndex();
+    }
+
+    @Override
+    Long at(int index) {
+      return minutesSince(index);
+    }
+  }
+
+  private final class FiredView extends View<Boolean> {
+    @Override
+    Map<String, Integer> names() {
+      return pack.signalIndex();
+    }
+
+    @Override
+    Boolean at(int index) {
+      return fired[index];
+    }
+  }
+
+  private final class CountView extends View<Double> {
+    @Override
+    Map<String, Integer> names() {
+      return pack.counterIndex();
+    }
+
+    @Override
+    Double at(int index) {
+      BucketRing r = state.counterIfPresent(index);
+      return r == null ? 0.0 : r.sum(now);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.chainbreaker.core.rules;
+
+import dev.chainbreaker.core.event.EventType;
+import java.util.Set;
+
+/**
+ * A named fact recorded in the subject's state when an event of one of {@link #on()} types meets
+ * {@link #when()}: the "last-seen register" every rule reads through {@code since.NAME}.
+ *
+ * @param weight what it adds to the takeover score while it is within the indicator window
+ * @param exposure it exposes the line (new handset, remote SIM, loss report, phishing text)
+ * @param protective an owner's protective act: the event is always allowed
+ * @param ownerBack the owner has the line back: earlier exposure and indicators stop counting
+ */
+public record Signal(
+    int index,
+    String name,
+    Set<EventType> on,
+    Condition when,
+    int weight,
+    boolean exposure,
+    boolean protective,
+    boolean ownerBack,
+    Text label) {}

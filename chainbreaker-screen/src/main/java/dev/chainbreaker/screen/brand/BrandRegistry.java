@@ -1,0 +1,231 @@
+package dev.chainbreaker.screen.brand;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The brands a message may claim to come from, loaded from a JSON data file
+ * ({@code brands.json} in this module, extendable with files of the same shape). Answers three
+ * questions: which brands a text names, which brand owns a registrable domain, and which brands own
+ * a sender number.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BrandRegistry {
+
+  private static final String RESOURCE = "/dev/chainbreaker/screen/brands.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<Brand> brands;
+  private final List<Alias> aliases;
+  private final Map<String, Brand> byDomain;
+  private final Map<String, List<Brand>> bySender;
+
+  private record Alias(String text, Brand brand, boolean ascii) {}
+
+  private BrandRegistry(List<Brand> brands) {
+    this.brands = List.copyOf(brands);
+    List<Alias> al = new ArrayList<>();
+    Map<String, Brand> dom = new HashMap<>();
+    Map<String, List<Brand>> snd = new HashMap<>();
+    for (Brand b : brands) {
+      for (String n : b.names()) {
+        al.add(new Alias(n, b, isAscii(n)));
+      }
+      for (String d : b.domains()) {
+        dom.putIfAbsent(d.toLowerCase(Locale.ROOT), b);
+      }
+      for (String s : b.senders()) {
+        snd.computeIfAbsent(s, k -> new ArrayList<>()).add(b);
+      }
+    }
+    // longest alias first, so "中国工商银行" wins over "工商银行" at the same place
+    al.sort(Comparator.comparingInt((Alias a) -> -a.text().length()));
+    this.aliases = List.copyOf(al);
+    this.byDomain = Map.copyOf(dom);
+    Map<String, List<Brand>> frozen = new HashMap<>();
+    snd.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    this.bySender = Map.copyOf(frozen);
+  }
+
+  /** The bundled registry. */
+  public static BrandRegistry standard() {
+    try (InputStream in = BrandRegistry.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return new BrandRegistry(parse(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bundled registry extended (and, for equal ids, overridden) by the given files. */
+  public static BrandRegistry withExtensions(List<Path> files) throws IOException {
+    Map<String, Brand> merged = new LinkedHashMap<>();
+    for (Brand b : standard().brands) {
+      merged.put(b.id(), b);
+    }
+    for (Path f : files) {
+      try (InputStream in = Files.newInputStream(f)) {
+        for (Brand b : parse(in)) {
+          merged.put(b.id(), b);
+        }
+      }
+    }
+    return new BrandRegistry(new ArrayList<>(merged.values()));
+  }
+
+  static List<Brand> parse(InputStream in) {
+    JsonNode root = JSON.readTree(in);
+    List<Brand> out = new ArrayList<>();
+    for (JsonNode b : root.path("brands")) {
+      List<String> names = new ArrayList<>(strings(b.path("zh")));
+      names.addAll(strings(b.path("en")));
+      List<String> domains = strings(b.path("domains")).stream()
+          .map(d -> d.toLowerCase(Locale.ROOT)).toList();
+      out.add(new Brand(b.path("id").asString(), b.path("kind").asString("service"),
+          b.path("category").asString("other_fraud"), names, domains,
+          b.path("govDomains").asBoolean(false), strings(b.path("senders")),
+          new HashSet<>(strings(b.path("never"))), b.path("hotline").asString("")));
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : arr) {
+      String s = n.asString("").strip();
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  public List<Brand> brands() {
+    return brands;
+  }
+
+  /** The brand whose official registrable domain this is, or null. */
+  public Brand brandOfDomain(String registrableDomain) {
+    return registrableDomain == null ? null : byDomain.get(registrableDomain);
+  }
+
+  /** Brands that send from this exact number or short code (normalised digits). */
+  public List<Brand> brandsOfSender(String senderDigits) {
+    return senderDigits == null ? List.of() : bySender.getOrDefault(senderDigits, List.of());
+  }
+
+  /** Whether {@code registrableDomain} is official for {@code brand}. */
+  public boolean isOfficial(Brand brand, String registrableDomain, boolean governmentDomain) {
+    if (registrableDomain == null) {
+      return false;
+    }
+    if (brand.domains().contains(registrableDomain)) {
+      return true;
+    }
+    return brand.govDomains() && governmentDomain;
+  }
+
+  /** Every brand named in {@code text} (normalised), without overlaps, longest name first. */
+  public List<BrandMention> mentions(String text) {
+    List<BrandMention> out = new ArrayList<>();
+    boolean[] taken = new boolean[text.length()];
+    for (Alias a : aliases) {
+      int from = 0;
+      while (true) {
+        int at = text.indexOf(a.text(), from);
+        if (at < 0) {
+          break;
+        }
+        int end = at + a.text().length();
+        from = at + 1;
+        if (a.ascii() && !wordBounded(text, at, end)) {
+          continue;
+        }
+        if (overlaps(taken, at, end)) {
+          continue;
+        }
+        for (int k = at; k < end; k++) {
+          taken[k] = true;
+        }
+        out.add(new BrandMention(a.brand(), a.text(), at, end, isSignature(text, at, end)));
+      }
+    }
+    out.sort(Comparator.comparingInt(BrandMention::start));
+    return out;
+  }
+
+  /** 【...name...】, [name], or the name opening the message ("社保局通知", "HMRC:"). */
+  private static boolean isSignature(String text, int at, int end) {
+    int open = Math.max(text.lastIndexOf('【', at), text.lastIndexOf('[', at));
+    if (open >= 0 && at - open <= 12) {
+      int close = indexOfAny(text, open, "】]");
+      if (close >= end && close - open <= 24) {
+        return true;
+      }
+    }
+    int lead = 0;
+    while (lead < at && !Character.isLetterOrDigit(text.charAt(lead))) {
+      lead++;
+    }
+    return lead == at || at <= 4 && text.substring(0, at).strip().length() <= 4;
+  }
+
+  private static int indexOfAny(String s, int from, String chars) {
+    for (int i = from; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean overlaps(boolean[] taken, int at, int end) {
+    for (int k = at; k < end; k++) {
+      if (taken[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean wordBounded(String s, int at, int end) {
+    boolean before = at == 0 || !isAsciiWordChar(s.charAt(at - 1));
+    boolean after = end >= s.length() || !isAsciiWordChar(s.charAt(end));
+    return before && after;
+  }
+
+  private static boolean isAsciiWordChar(char c) {
+    return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** All official domains of all brands (for lookalike scoring). */
+  public Set<String> officialDomains() {
+    return byDomain.keySet();
+  }
+}

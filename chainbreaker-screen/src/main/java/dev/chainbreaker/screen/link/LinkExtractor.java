@@ -1,0 +1,437 @@
+package dev.chainbreaker.screen.link;
+
+import dev.chainbreaker.screen.domain.HostNames;
+import dev.chainbreaker.screen.domain.PublicSuffixList;
+import dev.chainbreaker.screen.text.NormalizedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds links in normalised message text, including the scheme-less hosts that smishing uses
+ * ({@code 请登录p.uukp1.cc办理}). A host without a scheme must end in a top-level domain named by the
+ * Public Suffix List (or be an IPv4 address); CJK letters and CJK or full-width punctuation end a
+ * host and a path, since Chinese text puts no space after a link. Follows the approach of
+ * twitter-text (Apache-2.0) without its t.co rules; one linear pass, no backtracking regex.
+ *
+ * <p>Thread-safe.
+ */
+public final class LinkExtractor {
+
+  private static final int MAX_LINKS = 64;
+  private static final String[] SCHEMES = {"https://", "http://", "ftp://"};
+
+  private final PublicSuffixList psl;
+
+  public LinkExtractor(PublicSuffixList psl) {
+    this.psl = psl;
+  }
+
+  public List<ExtractedLink> extract(NormalizedText nt) {
+    String s = nt.text();
+    List<ExtractedLink> out = new ArrayList<>();
+    int n = s.length();
+    int i = 0;
+    while (i < n && out.size() < MAX_LINKS) {
+      char c = s.charAt(i);
+      if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') && schemeAllowedAt(s, i)) {
+        String scheme = schemeAt(s, i);
+        if (scheme != null) {
+          int hostStart = i + scheme.length();
+          int userInfoEnd = userInfoEnd(s, hostStart);
+          Candidate cand = hostAt(nt, userInfoEnd >= 0 ? userInfoEnd + 1 : hostStart, true);
+          if (cand != null) {
+            cand.userInfo = userInfoEnd >= 0;
+          }
+          if (cand != null) {
+            ExtractedLink link = finish(nt, i, scheme.substring(0, scheme.length() - 3), cand);
+            if (link != null) {
+              out.add(link);
+              i = cand.linkEnd;
+              continue;
+            }
+          }
+          i = hostStart; // "http:// example.com": the host may still follow, without scheme
+          continue;
+        }
+      }
+      if (c == '/' && i + 2 < n && s.charAt(i + 1) == '/' && protocolRelativeAt(s, i)) {
+        Candidate cand = hostAt(nt, i + 2, false);
+        if (cand != null) {
+          ExtractedLink link = finish(nt, i, "", cand);
+          if (link != null) {
+            out.add(link);
+            i = cand.linkEnd;
+            continue;
+          }
+        }
+        i += 2;
+        continue;
+      }
+      if (CharClasses.isBareHostChar(c) && !Character.isSurrogate(c) && bareAllowedAt(s, i)) {
+        Candidate cand = hostAt(nt, i, false);
+        if (cand != null) {
+          ExtractedLink link = finish(nt, i, null, cand);
+          if (link != null) {
+            out.add(link);
+            i = cand.linkEnd;
+            continue;
+          }
+        }
+        // no link starts inside this run either: a start needs a boundary before it
+        int j = i;
+        while (j < n && (CharClasses.isBareHostChar(s.charAt(j)) || s.charAt(j) == '.')) {
+          j++;
+        }
+        i = Math.max(j, i + 1);
+        continue;
+      }
+      i++;
+    }
+    return out;
+  }
+
+  private static String schemeAt(String s, int i) {
+    for (String sc : SCHEMES) {
+      if (s.regionMatches(true, i, sc, 0, sc.length())) {
+        return sc.toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** "//example.com": a protocol-relative link, not the tail of "http://". */
+  private static boolean protocolRelativeAt(String s, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char p = s.charAt(i - 1);
+    return p != ':' && p != '/' && p != '_' && !CharClasses.isAsciiAlnum(p);
+  }
+
+  /**
+   * End of a {@code user:pass@} part after a scheme, or -1. Phishing uses it to put a trusted name
+   * before the real host ({@code http://icbc.com.cn@evil.top}).
+   */
+  private static int userInfoEnd(String s, int from) {
+    int n = s.length();
+    for (int q = from; q < n && q - from < 256; q++) {
+      char c = s.charAt(q);
+      if (c == '@') {
+        return q > from ? q : -1;
+      }
+      boolean userInfoChar = CharClasses.isAsciiAlnum(c) || "-._~%!$&'*+,;=:".indexOf(c) >= 0;
+      if (!userInfoChar) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean schemeAllowedAt(String s, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char p = s.charAt(i - 1);
+    return !CharClasses.isAsciiAlnum(p) && p != '$' && p != '#' && p != '@';
+  }
+
+  private static boolean bareAllowedAt(String s, int i) {
+    if (i == 0) {
+      return true;
+    }
+    int p = s.codePointBefore(i);
+    if (CharClasses.isBareHostChar(p)) {
+      return false;
+    }
+    return p != '.' && p != '@' && p != '$' && p != '#' && p != '/' && p != '\\' && p != '+'
+        && p != '%' && p != '&' && p != '=' && p != '~';
+  }
+
+  /** A host and what follows it, in normalised coordinates. */
+  private static final class Candidate {
+    int hostStart;
+    int hostEnd;
+    int linkEnd;
+    int port = -1;
+    boolean ip;
+    boolean truncatedAtCjk;
+    boolean userInfo;
+  }
+
+  private Candidate hostAt(NormalizedText nt, int start, boolean scheme) {
+    String s = nt.text();
+    int n = s.length();
+    List<int[]> labels = new ArrayList<>(4);
+    int i = start;
+    while (i < n && labels.size() < 127) {
+      int ls = i;
+      while (i < n) {
+        int cp = s.codePointAt(i);
+        if (!(scheme ? CharClasses.isSchemeHostChar(cp) : CharClasses.isBareHostChar(cp))) {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      if (i == ls) {
+        break;
+      }
+      labels.add(new int[] {ls, i});
+      if (i + 1 < n && s.charAt(i) == '.') {
+        int next = s.codePointAt(i + 1);
+        if (scheme ? CharClasses.isSchemeHostChar(next) : CharClasses.isBareHostChar(next)) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (labels.isEmpty()) {
+      return null;
+    }
+    Candidate c = new Candidate();
+    int hostEnd = selectHostEnd(s, labels, c);
+    if (hostEnd < 0 && !scheme) {
+      hostEnd = cjkTldAfter(s, labels);
+    }
+    if (hostEnd < 0 || !labelsWellFormed(s, start, hostEnd, c.ip)) {
+      return null;
+    }
+    String host = s.substring(start, hostEnd);
+    if (!c.ip && !HostNames.parse(host).valid()) {
+      return null;
+    }
+    if (!c.ip && HostNames.parse(host).ascii().length() > 253) {
+      return null;
+    }
+    if (looksLikeEmail(s, hostEnd)) {
+      return null;
+    }
+    c.hostStart = start;
+    c.hostEnd = hostEnd;
+    int p = hostEnd;
+    if (p + 1 < n && s.charAt(p) == ':' && isDigit(s.charAt(p + 1))) {
+      int q = p + 1;
+      while (q < n && q - p <= 6 && isDigit(s.charAt(q))) {
+        q++;
+      }
+      if (q - p - 1 > 5 || Integer.parseInt(s.substring(p + 1, q)) > 65535) {
+        return null; // "google.com:500000" is not a link
+      }
+      if (q >= n || !CharClasses.isAsciiAlnum(s.charAt(q))) {
+        c.port = Integer.parseInt(s.substring(p + 1, q));
+        p = q;
+      }
+    }
+    if (p < n && (s.charAt(p) == '/' || s.charAt(p) == '?' || s.charAt(p) == '#')) {
+      int q = p;
+      while (q < n) {
+        int cp = s.codePointAt(q);
+        if (!CharClasses.isPathChar(cp) || isFullWidthPunctuation(nt, q)) {
+          c.truncatedAtCjk = CharClasses.isCjk(cp);
+          break;
+        }
+        q += Character.charCount(cp);
+      }
+      p = trimTrailing(s, p, q);
+    }
+    c.linkEnd = p;
+    return c;
+  }
+
+  /** End of the host among the label chain, or -1: it must end in a listed TLD or be IPv4. */
+  private int selectHostEnd(String s, List<int[]> labels, Candidate c) {
+    int last = labels.size() - 1;
+    if (labels.size() == 4 && isIpv4(s, labels)) {
+      c.ip = true;
+      return labels.get(3)[1];
+    }
+    if (last < 1) {
+      return -1;
+    }
+    for (int k = 1; k <= last; k++) {
+      int[] l = labels.get(k);
+      int asciiEnd = l[0];
+      while (asciiEnd < l[1] && s.charAt(asciiEnd) < 0x80) {
+        asciiEnd++;
+      }
+      // "example.comだよね": an ASCII TLD run straight into other script ends the host there
+      if (asciiEnd > l[0] && asciiEnd < l[1] && CharClasses.isCjk(s.codePointAt(asciiEnd))
+          && isTld(s.substring(l[0], asciiEnd))) {
+        return asciiEnd;
+      }
+    }
+    int[] tld = labels.get(last);
+    return isTld(s.substring(tld[0], tld[1])) ? tld[1] : -1;
+  }
+
+  /** "twitter.みんなです": a bare host followed by a dot and a CJK top-level domain. */
+  private int cjkTldAfter(String s, List<int[]> labels) {
+    int end = labels.get(labels.size() - 1)[1];
+    if (end + 1 >= s.length() || s.charAt(end) != '.' || !CharClasses.isCjk(s.codePointAt(end + 1))) {
+      return -1;
+    }
+    int best = -1;
+    int q = end + 1;
+    for (int len = 0; len < 12 && q < s.length(); len++) {
+      int cp = s.codePointAt(q);
+      if (!Character.isLetter(cp)) {
+        break;
+      }
+      q += Character.charCount(cp);
+      if (isTld(s.substring(end + 1, q))) {
+        best = q;
+      }
+    }
+    return best;
+  }
+
+  private boolean isTld(String label) {
+    if (label.isEmpty()) {
+      return false;
+    }
+    String lower = label.toLowerCase(Locale.ROOT);
+    if (psl.isListedTld(lower)) {
+      return true;
+    }
+    if (!isAsciiString(lower)) {
+      return psl.isListedTld(HostNames.parse(lower).ascii());
+    }
+    return false;
+  }
+
+  /** No label starts or ends with '-' or '_'; '_' only left of the registrable domain. */
+  private static boolean labelsWellFormed(String s, int start, int end, boolean ip) {
+    if (ip) {
+      return true;
+    }
+    String[] labels = s.substring(start, end).split("\\.", -1);
+    for (int k = 0; k < labels.length; k++) {
+      String l = labels[k];
+      if (l.isEmpty()) {
+        return false;
+      }
+      char a = l.charAt(0);
+      char z = l.charAt(l.length() - 1);
+      if (a == '-' || a == '_' || z == '-' || z == '_') {
+        return false;
+      }
+      if (k >= labels.length - 2 && l.indexOf('_') >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIpv4(String s, List<int[]> labels) {
+    for (int[] l : labels) {
+      int len = l[1] - l[0];
+      if (len < 1 || len > 3) {
+        return false;
+      }
+      for (int k = l[0]; k < l[1]; k++) {
+        if (!isDigit(s.charAt(k))) {
+          return false;
+        }
+      }
+      if (Integer.parseInt(s.substring(l[0], l[1])) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "name.al+lastname@foo.com": the host is the local part of an e-mail address. */
+  private static boolean looksLikeEmail(String s, int p) {
+    int n = s.length();
+    int q = p;
+    while (q < n && q - p < 64) {
+      char c = s.charAt(q);
+      if (c == '@') {
+        return true;
+      }
+      if (!(CharClasses.isAsciiAlnum(c) || c == '.' || c == '+' || c == '-' || c == '_')) {
+        return false;
+      }
+      q++;
+    }
+    return false;
+  }
+
+  /** Drops trailing sentence punctuation and closing brackets that have no opening partner. */
+  private static int trimTrailing(String s, int from, int to) {
+    int end = to;
+    while (end > from) {
+      char c = s.charAt(end - 1);
+      if (".,;:!?'\"*(".indexOf(c) >= 0) {
+        end--;
+      } else if (c == ')' || c == ']' || c == '}') {
+        char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+        if (count(s, from, end, open) < count(s, from, end, c)) {
+          end--;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * A full-width punctuation mark in the original (｜，！) ends a link even though NFKC made it ASCII;
+   * the URL-ish ones (／ ． ？ ＝ ＆ ＃ ％ ＿ － ～ ：) are kept, as disguised links use them.
+   */
+  private static boolean isFullWidthPunctuation(NormalizedText nt, int q) {
+    int o = nt.originalStart(q);
+    if (o >= nt.original().length()) {
+      return false;
+    }
+    char c = nt.original().charAt(o);
+    return c >= 0xFF01 && c <= 0xFF5E && !Character.isLetterOrDigit(c)
+        && "／．？＝＆＃％＿－～：".indexOf(c) < 0;
+  }
+
+  private static int count(String s, int from, int to, char c) {
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  private ExtractedLink finish(NormalizedText nt, int start, String scheme, Candidate c) {
+    String s = nt.text();
+    String host = s.substring(c.hostStart, c.hostEnd);
+    String normalized = s.substring(start, c.linkEnd);
+    String path = s.substring(c.hostEnd, c.linkEnd);
+    if (c.port >= 0) {
+      path = path.substring(path.indexOf(':') + 1 + Integer.toString(c.port).length());
+    }
+    int os = nt.originalStart(start);
+    int oe = nt.originalEnd(c.linkEnd);
+    if (oe <= os) {
+      return null;
+    }
+    String text = nt.original().substring(os, oe);
+    boolean shortener = Shorteners.isShortener(host.toLowerCase(Locale.ROOT));
+    return new ExtractedLink(text, normalized, scheme == null || scheme.isEmpty() ? null : scheme,
+        host, c.port, path, os, oe, c.ip, shortener, c.truncatedAtCjk, c.userInfo, start, c.linkEnd);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiString(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

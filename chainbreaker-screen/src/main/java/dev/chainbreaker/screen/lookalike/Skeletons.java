@@ -1,0 +1,38 @@
+package dev.chainbreaker.screen.lookalike;
+
+import com.ibm.icu.text.SpoofChecker;
+import java.util.Locale;
+
+/**
+ * UTS #39 skeletons, lower-cased, plus a digit map. ICU maps {@code 0} to {@code O} and skeletons are
+ * case-sensitive, so {@code m0hrss} would not collide with {@code mohrss} without the extra step.
+ */
+final class Skeletons {
+
+  private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+
+  private Skeletons() {}
+
+  static String of(String label) {
+    String lower = label.toLowerCase(Locale.ROOT);
+    StringBuilder mapped = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      mapped.append(switch (c) {
+        case '0' -> 'o';
+        case '1' -> 'l';
+        case '3' -> 'e';
+        case '4' -> 'a';
+        case '5' -> 's';
+        case '7' -> 't';
+        case '8' -> 'b';
+        case '9' -> 'g';
+        default -> c;
+      });
+    }
+    String sk = SPOOF.getSkeleton(mapped.toString()).toLowerCase(Locale.ROOT);
+    // the skeleton of "m" is "rn"; fold the other direction too so both spellings meet
+    return sk.replace("rn", "m").replace("vv", "w").replace("cl", "d").replace('i', 'l')
+        .replace('|', 'l');
+  }
+}

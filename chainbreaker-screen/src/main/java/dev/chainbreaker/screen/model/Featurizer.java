@@ -1,0 +1,171 @@
+package dev.chainbreaker.screen.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Hashed character n-gram features (1 to 3 characters, no word segmenter needed for Chinese) over a
+ * text prepared so that the model learns the message and not the data set's masking conventions:
+ * links become one symbol, digit runs become {@code 0}, and the placeholders of the public corpora
+ * ({@code DIGIT}, {@code <#>}, {@code xxx}, {@code URL}, ...) are mapped to what they stand for.
+ *
+ * <p>Stateless and thread-safe; the same instance must be used for training and scoring.
+ */
+public final class Featurizer {
+
+  /** Stands for a link in the prepared text. */
+  public static final char LINK = '\u2197';
+  private static final int MAX_CHARS = 2000;
+
+  private final int bits;
+  private final int mask;
+
+  public Featurizer(int bits) {
+    this.bits = bits;
+    this.mask = (1 << bits) - 1;
+  }
+
+  public int bits() {
+    return bits;
+  }
+
+  /** Number of feature slots; indices returned are 1-based in {@code [1, dimension()]}. */
+  public int dimension() {
+    return mask + 1;
+  }
+
+  /**
+   * Prepares a normalised text whose link spans ({@code [start, end)} pairs in normalised
+   * coordinates, ascending) are given.
+   */
+  public static String prepare(String normalized, int[] linkSpans) {
+    StringBuilder sb = new StringBuilder(Math.min(normalized.length(), MAX_CHARS) + 8);
+    int li = 0;
+    int i = 0;
+    int n = Math.min(normalized.length(), MAX_CHARS);
+    while (i < n) {
+      while (li + 1 < linkSpans.length && linkSpans[li] < i) {
+        li += 2;
+      }
+      if (li + 1 < linkSpans.length && i == linkSpans[li]) {
+        sb.append(' ').append(LINK).append(' ');
+        i = Math.max(i + 1, linkSpans[li + 1]);
+        li += 2;
+        continue;
+      }
+      char c = normalized.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        int skip = placeholderAt(normalized, i, sb);
+        if (skip > 0) {
+          i += skip;
+          continue;
+        }
+      }
+      if (c >= '0' && c <= '9') {
+        while (i < n && normalized.charAt(i) >= '0' && normalized.charAt(i) <= '9') {
+          i++;
+        }
+        sb.append('0');
+        continue;
+      }
+      if (Character.isWhitespace(c)) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+          sb.append(' ');
+        }
+        i++;
+        continue;
+      }
+      sb.append(Character.toLowerCase(c));
+      i++;
+    }
+    return unmask(sb.toString());
+  }
+
+  private static final String[][] PLACEHOLDERS = {
+    {"CELLPHONE", "0"}, {"DIGIT", "0"}, {"URL", " " + LINK + " "}, {"NAME", ""}, {"PLACE", ""},
+  };
+
+  /**
+   * The generated corpus writes placeholders in capitals (DIGIT, NAME, URL, PLACE, CELLPHONE);
+   * appends what one stands for and returns its length, or 0 when none starts at {@code i}.
+   */
+  private static int placeholderAt(String s, int i, StringBuilder sb) {
+    for (String[] p : PLACEHOLDERS) {
+      String token = p[0];
+      if (s.startsWith(token, i)) {
+        int end = i + token.length();
+        boolean before = i == 0 || !Character.isLetter(s.charAt(i - 1)) || s.charAt(i - 1) > 0x7F;
+        boolean after = end >= s.length() || !Character.isLetter(s.charAt(end)) || s.charAt(end) > 0x7F;
+        if (before && after) {
+          sb.append(p[1]);
+          return token.length();
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The public corpora mask digits and links; map the masks to what they stand for. */
+  static String unmask(String s) {
+    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf("xx") < 0) {
+      return s;
+    }
+    String t = s.replace("&lt;#&gt;", "0").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace("<#>", "0").replace("<decimal>", "0").replace("<time>", "0").replace("<date>", "0")
+        .replace("<url>", " " + LINK + " ").replace("<email>", "@");
+    // "xxx" masks digits in one corpus; either way it is not a word
+    return t.replaceAll("x{3,}", "0");
+  }
+
+  /**
+   * Sorted unique 1-based feature indices of a prepared text, with L2-normalised binary values.
+   */
+  public Vector features(String prepared) {
+    String s = "\u0002" + prepared + "\u0003";
+    int n = s.length();
+    int[] idx = new int[Math.max(8, 3 * n + 2)];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int h = 0x811C9DC5;
+      for (int len = 1; len <= 3 && i + len <= n; len++) {
+        char c = s.charAt(i + len - 1);
+        h = (h ^ c) * 0x01000193;
+        if (len == 1 && (c == ' ' || c == '\u0002' || c == '\u0003')) {
+          continue; // boundaries alone carry nothing
+        }
+        idx[k++] = (mix(h + len) & mask) + 1;
+      }
+    }
+    int lenBucket = n < 20 ? 1 : n < 40 ? 2 : n < 80 ? 3 : n < 160 ? 4 : 5;
+    idx[k++] = (mix(0x5EED0000 + lenBucket) & mask) + 1;
+    int[] sorted = Arrays.copyOf(idx, k);
+    Arrays.sort(sorted);
+    int u = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (u == 0 || sorted[u - 1] != sorted[i]) {
+        sorted[u++] = sorted[i];
+      }
+    }
+    int[] out = Arrays.copyOf(sorted, u);
+    double v = u == 0 ? 0 : 1.0 / Math.sqrt(u);
+    return new Vector(out, v);
+  }
+
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /** A sparse binary vector with one shared value for every present index. */
+  public record Vector(int[] indices, double value) {}
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Featurizer(char 1-3 grams, %d bits)", bits);
+  }
+}

@@ -1,0 +1,245 @@
+package dev.chainbreaker.screen.text;
+
+import com.ibm.icu.text.Normalizer2;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Normalises a message for screening while keeping an offset map to the original: NFKC (full-width
+ * letters and digits become ASCII), invisible format characters dropped, control characters made
+ * spaces, invalid surrogates replaced, and disguised dots ({@code 。 ｡ ． 点 dot [.]}, spaces around
+ * a dot) between ASCII letters or digits turned into a plain {@code .}. Every undone disguise is
+ * recorded, because a legitimate sender has no reason to write {@code a . szxq9 . cc}.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class TextNormalizer {
+
+  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+  /** Longest whitespace run around a dot that is still treated as a disguise. */
+  private static final int MAX_GAP = 3;
+
+  public NormalizedText normalize(String original) {
+    String src = original == null ? "" : original;
+    List<Deobfuscation> events = new ArrayList<>();
+    MappedBuilder pass1 = foldCharacters(src, events);
+    MappedBuilder pass2 = undisguiseDots(pass1, events);
+    events.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return new NormalizedText(src, pass2.string(), pass2.starts(), pass2.ends(), events);
+  }
+
+  private static MappedBuilder foldCharacters(String src, List<Deobfuscation> events) {
+    MappedBuilder out = new MappedBuilder(src.length());
+    int fullwidthFrom = -1;
+    int fullwidthTo = -1;
+    int i = 0;
+    while (i < src.length()) {
+      char c = src.charAt(i);
+      int cp;
+      int len;
+      if (Character.isHighSurrogate(c) && i + 1 < src.length()
+          && Character.isLowSurrogate(src.charAt(i + 1))) {
+        cp = Character.toCodePoint(c, src.charAt(i + 1));
+        len = 2;
+      } else if (Character.isSurrogate(c)) {
+        cp = 0xFFFD; // a lone surrogate is broken input, not text
+        len = 1;
+      } else {
+        cp = c;
+        len = 1;
+      }
+      int from = i;
+      int to = i + len;
+      i = to;
+      if (cp < 0x80) {
+        if (cp < 0x20 && cp != '\n' && cp != '\t' || cp == 0x7F) {
+          out.append(' ', from, to);
+        } else {
+          out.append((char) cp, from, to);
+        }
+        continue;
+      }
+      int type = Character.getType(cp);
+      if (type == Character.FORMAT) {
+        if (isAsciiAlnumBefore(out) && i < src.length() && isAsciiAlnum(src.charAt(i))) {
+          events.add(new Deobfuscation(Deobfuscation.Kind.INVISIBLE, from, to));
+        }
+        continue; // zero-width joiners, bidi marks, soft hyphens: invisible to the reader
+      }
+      if (type == Character.CONTROL) {
+        out.append(' ', from, to);
+        continue;
+      }
+      if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0E) {
+        char ascii = (char) (cp - 0xFF01 + 0x21);
+        if (Character.isLetterOrDigit(ascii)) {
+          if (fullwidthTo == from) {
+            fullwidthTo = to;
+          } else {
+            flushFullwidth(events, fullwidthFrom, fullwidthTo);
+            fullwidthFrom = from;
+            fullwidthTo = to;
+          }
+        }
+      }
+      String folded = NFKC.normalize(new String(Character.toChars(cp)));
+      out.append(folded, from, to);
+    }
+    flushFullwidth(events, fullwidthFrom, fullwidthTo);
+    return out;
+  }
+
+  private static void flushFullwidth(List<Deobfuscation> events, int from, int to) {
+    if (from >= 0) {
+      events.add(new Deobfuscation(Deobfuscation.Kind.FULLWIDTH, from, to));
+    }
+  }
+
+  /** Rewrites disguised dots between ASCII alphanumerics; everything else is copied. */
+  private static MappedBuilder undisguiseDots(MappedBuilder in, List<Deobfuscation> events) {
+    MappedBuilder out = new MappedBuilder(in.length());
+    int n = in.length();
+    int i = 0;
+    while (i < n) {
+      char c = in.charAt(i);
+      if (i > 0 && isAsciiAlnum(in.charAt(i - 1)) && (isDotStart(c) || isGap(c))) {
+        int end = matchDisguisedDot(in, i);
+        if (end > 0) {
+          Deobfuscation.Kind kind = kindOf(in, i, end);
+          int from = in.startAt(i);
+          int to = in.endAt(end - 1);
+          out.append('.', from, to);
+          if (kind != null) {
+            events.add(new Deobfuscation(kind, from, to));
+          }
+          i = end;
+          continue;
+        }
+      }
+      out.append(c, in.startAt(i), in.endAt(i));
+      i++;
+    }
+    return out;
+  }
+
+  /** End of a disguised dot starting at {@code i}, or -1; the dot must be followed by an alnum. */
+  private static int matchDisguisedDot(MappedBuilder in, int i) {
+    int n = in.length();
+    int j = i;
+    int gapBefore = 0;
+    while (j < n && isGap(in.charAt(j)) && gapBefore <= MAX_GAP) {
+      j++;
+      gapBefore++;
+    }
+    if (gapBefore > MAX_GAP || j >= n) {
+      return -1;
+    }
+    int dotEnd = matchDotToken(in, j, gapBefore > 0);
+    if (dotEnd < 0) {
+      return -1;
+    }
+    int k = dotEnd;
+    int gapAfter = 0;
+    while (k < n && isGap(in.charAt(k)) && gapAfter <= MAX_GAP) {
+      k++;
+      gapAfter++;
+    }
+    if (gapAfter > MAX_GAP || k >= n || !isAsciiAlnum(in.charAt(k))) {
+      return -1;
+    }
+    boolean plainDot = dotEnd - j == 1 && in.charAt(j) == '.';
+    if (plainDot && gapBefore == 0) {
+      return -1; // nothing disguised, or "done. next": an ordinary sentence end
+    }
+    boolean wordDot = !(dotEnd - j == 1);
+    if (wordDot && !isWordDotAllowed(in, j, dotEnd, k)) {
+      return -1;
+    }
+    return k;
+  }
+
+  /**
+   * "点" and "dot" are ordinary words, so they count as a dot only before a run of ASCII letters
+   * (a label such as "cc" or "com"); "3点30分" stays a time of day.
+   */
+  private static boolean isWordDotAllowed(MappedBuilder in, int dotFrom, int dotTo, int next) {
+    int n = in.length();
+    int letters = 0;
+    int k = next;
+    while (k < n && isAsciiAlnum(in.charAt(k))) {
+      if (Character.isLetter(in.charAt(k))) {
+        letters++;
+      }
+      k++;
+    }
+    if (letters < 2 || !Character.isLetter(in.charAt(next))) {
+      return false;
+    }
+    char first = in.charAt(dotFrom);
+    if (first == 'd' || first == 'D') {
+      // "dot" spelled in Latin letters must stand apart: "a dot cc" but not "anecdote"
+      return dotFrom > 0 && !isAsciiAlnum(in.charAt(dotFrom - 1)) && !isAsciiAlnum(in.charAt(dotTo));
+    }
+    return true;
+  }
+
+  /** End of a dot token at {@code j}: . 。 ｡ 点 點 dot [.] (.) [dot] (dot), or -1. */
+  private static int matchDotToken(MappedBuilder in, int j, boolean gapBefore) {
+    int n = in.length();
+    char c = in.charAt(j);
+    if (c == '.' || c == '\u3002' || c == '\uFF61' || c == '\u70B9' || c == '\u9EDE') {
+      return j + 1;
+    }
+    if ((c == 'd' || c == 'D') && j + 2 < n && (in.charAt(j + 1) == 'o' || in.charAt(j + 1) == 'O')
+        && (in.charAt(j + 2) == 't' || in.charAt(j + 2) == 'T')) {
+      return j + 3;
+    }
+    if ((c == '[' || c == '(') && j + 2 < n) {
+      char close = c == '[' ? ']' : ')';
+      if (in.charAt(j + 2) == close && (in.charAt(j + 1) == '.' || in.charAt(j + 1) == '\u70B9')) {
+        return j + 3;
+      }
+      if (j + 4 < n && in.charAt(j + 4) == close && matchDotToken(in, j + 1, false) == j + 4) {
+        return j + 5;
+      }
+    }
+    return -1;
+  }
+
+  private static Deobfuscation.Kind kindOf(MappedBuilder in, int from, int to) {
+    boolean gap = false;
+    Deobfuscation.Kind kind = null;
+    for (int k = from; k < to; k++) {
+      char c = in.charAt(k);
+      if (isGap(c)) {
+        gap = true;
+      } else if (c == '\u3002' || c == '\uFF61') {
+        kind = Deobfuscation.Kind.IDEOGRAPHIC_DOT;
+      } else if (c != '.') {
+        kind = Deobfuscation.Kind.WORD_DOT;
+        break;
+      }
+    }
+    if (kind == null && gap) {
+      kind = Deobfuscation.Kind.SPACED_DOT;
+    }
+    return kind;
+  }
+
+  private static boolean isDotStart(char c) {
+    return c == '.' || c == '\u3002' || c == '\uFF61' || c == '\u70B9' || c == '\u9EDE'
+        || c == 'd' || c == 'D' || c == '[' || c == '(';
+  }
+
+  private static boolean isGap(char c) {
+    return c == ' ' || c == '\u3000' || c == '\u00A0' || c == '\t';
+  }
+
+  static boolean isAsciiAlnum(char c) {
+    return c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
+  }
+
+  private static boolean isAsciiAlnumBefore(MappedBuilder out) {
+    return out.length() > 0 && isAsciiAlnum(out.charAt(out.length() - 1));
+  }
+}

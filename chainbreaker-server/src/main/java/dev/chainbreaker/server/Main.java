@@ -1,0 +1,50 @@
+package dev.chainbreaker.server;
+
+import dev.chainbreaker.server.cli.EvalScenariosCommand;
+import dev.chainbreaker.server.cli.ReplayCommand;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./chainbreaker COMMAND ...}: the one entry point (shared/spec/cli.md). */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = run(Arrays.asList(args), out, err);
+    out.flush();
+    System.exit(code);
+  }
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+      usage(args.isEmpty() ? err : out);
+      return args.isEmpty() ? 2 : 0;
+    }
+    List<String> rest = args.subList(1, args.size());
+    try {
+      return switch (args.get(0)) {
+        case "replay" -> ReplayCommand.run(rest, out, err);
+        case "eval-scenarios" -> EvalScenariosCommand.run(rest, out, err);
+        default -> Commands.other(args.get(0), rest, out, err);
+      };
+    } catch (RuntimeException e) {
+      err.println("chainbreaker: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static void usage(PrintStream s) {
+    s.println("usage: ./chainbreaker COMMAND [OPTIONS]");
+    s.println();
+    s.println("  serve [--config FILE] [--port N] [--data DIR] [--demo]   HTTP API and console");
+    s.println("  replay [--json] [--stats] [--rules PACK] FILE.jsonl...    decision timeline of event files");
+    s.println("  eval-scenarios [--json] DIR                              score scenarios against *.truth.json");
+    s.println("  screen [--json] [--sender S] \"TEXT\" | --file FILE.jsonl   screen text messages");
+    s.println("  train [--out MODEL]                                      train the message classifier");
+    s.println("  eval                                                     evaluate the message classifier");
+  }
+}
