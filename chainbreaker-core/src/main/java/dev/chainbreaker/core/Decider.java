@@ -33,9 +33,9 @@ import java.util.Set;
  *   <li>{@link #lookUpIdentity} — what the graph knows about the event's identifiers;
  *   <li>{@link #recordSignals} — last-seen registers, then {@link #matchSequences};
  *   <li>{@link #transition} — the subject state moves, risk propagates along the graph;
- *   <li>{@link #linkIdentity} — the event's identifiers join the graph (and are tainted when the
- *       line is compromised);
- *   <li>{@link #judge} — decision rules, owner protection, and the evidence chain.
+ *   <li>{@link #judge} — decision rules, owner protection, and the evidence chain;
+ *   <li>{@link #linkIdentity} — the event's identifiers join the graph; those of a refused event,
+ *       or of any event while the line is compromised, are tainted and put at risk instead.
  * </ol>
  */
 final class Decider {
@@ -68,8 +68,9 @@ final class Decider {
     boolean protective = recordSignals(e, s);
     countWindows(e, s);
     Text transitioned = transition(e, s, graph);
-    linkIdentity(e, s, graph, protective);
-    return judge(e, s, protective, transitioned);
+    Decision d = judge(e, s, protective, transitioned);
+    linkIdentity(e, s, graph, protective, d.decision());
+    return d;
   }
 
   // ---- 1. decay --------------------------------------------------------------------------------
@@ -122,6 +123,9 @@ final class Decider {
       Entity id = graph.get(d.idNumber().hash());
       idKnown = s.isLinked(d.idNumber().hash());
       idAtRisk = id != null && id.isAtRisk();
+      if (idAtRisk) {
+        ctx.addIdentityEvidence(id.atRiskEvidence());
+      }
     }
     boolean cardKnown = false;
     boolean cardAtRisk = false;
@@ -134,6 +138,9 @@ final class Decider {
       cardAtRisk = c != null && c.isAtRisk();
       cardFrozen = c != null && c.frozenByOwner();
       cardTainted = s.isTainted(card.hash());
+      if (cardAtRisk) {
+        ctx.addIdentityEvidence(c.atRiskEvidence());
+      }
     }
     boolean accountKnown = false;
     boolean accountTainted = false;
@@ -142,6 +149,9 @@ final class Decider {
       Entity a = graph.get(d.account().hash());
       accountKnown = a != null;
       accountTainted = s.isTainted(d.account().hash()) || (a != null && a.isAtRisk());
+      if (a != null && a.isAtRisk()) {
+        ctx.addIdentityEvidence(a.atRiskEvidence());
+      }
       if (a != null && a.createdAt() != Long.MIN_VALUE) {
         ageDays = Math.max(0, (e.timeMs() - a.createdAt()) / 86_400_000L);
       }
@@ -279,6 +289,12 @@ final class Decider {
         if (from == SubjectState.NORMAL || from == SubjectState.RECOVERING || t.to() == SubjectState.COMPROMISED) {
           List<String> chain = new ArrayList<>();
           ctx.scoreEvidence(chain);
+          for (String name : t.when().signals()) {
+            int m = s.latest(pack.signalIndex().get(name), s.lastOwnerBack(), Math.max(e.timeMs(), s.watermark()));
+            if (m >= 0) {
+              chain.add(s.markEvidence(m));
+            }
+          }
           for (String id : split(chain)) {
             s.addToChain(id);
           }
@@ -303,9 +319,12 @@ final class Decider {
 
   // ---- 5. identity graph -----------------------------------------------------------------------
 
-  private void linkIdentity(Event e, PhoneState s, IdentityGraph graph, boolean protective) {
+  private void linkIdentity(Event e, PhoneState s, IdentityGraph graph, boolean protective, Outcome outcome) {
     EventData d = e.data();
-    boolean compromised = s.state() == SubjectState.COMPROMISED && !protective;
+    // Identifiers in a refused request, or in anything done while the line is in the thief's hands,
+    // are not the owner's: they must not become "known" to this phone.
+    boolean compromised = !protective
+        && (s.state() == SubjectState.COMPROMISED || outcome == Outcome.DENY || outcome == Outcome.REVIEW);
     link(graph, s, e, d.idNumber(), EntityKind.ID_NUMBER, compromised);
     link(graph, s, e, d.card(), EntityKind.CARD, compromised);
     link(graph, s, e, d.disburseTo(), EntityKind.CARD, compromised);
@@ -330,8 +349,6 @@ final class Decider {
       return;
     }
     graph.link(p.hash(), kind, e.subject(), e.timeMs());
-    // An identity or card first seen while the line is in the thief's hands is the thief's doing:
-    // it is tainted on this line, but it does not become "known" to the owner's identity.
     if (compromised) {
       s.taint(p.hash());
       graph.markAtRisk(p.hash(), e.subject(), e.timeMs(), s.chain());
@@ -429,6 +446,9 @@ final class Decider {
       for (String id : s.chain()) {
         out.add(id);
       }
+    }
+    if (r.when().readsIdentity()) {
+      out.addAll(ctx.identityEvidence());
     }
     for (String name : r.when().signals()) {
       int idx = pack.signalIndex().get(name);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one entry point of the engine: feed it events, get decisions.
@@ -30,7 +31,8 @@ import java.util.Objects;
  * changes nothing. Decisions are serialised (one writer); rule packs swap atomically between events.
  */
 public final class Engine {
-  private final Screener screener;
+  private final Supplier<Screener> screener;
+  private Screener screenerInstance;
   private final EventCodec codec;
   private final Map<String, PhoneState> phones = new HashMap<>();
   private final IdentityGraph graph = new IdentityGraph();
@@ -94,7 +96,13 @@ public final class Engine {
 
   private Verdict screen(Event event) {
     String text = event.data().text();
-    return text == null ? null : screener.screen(text, event.data().sender());
+    if (text == null) {
+      return null;
+    }
+    if (screenerInstance == null) {
+      screenerInstance = screener.get(); // loaded on the first message: replay of other events never pays for it
+    }
+    return screenerInstance.screen(text, event.data().sender());
   }
 
   /** The state of a phone (E.164), or null when the engine holds none. */
@@ -148,7 +156,7 @@ public final class Engine {
   /** Configuration of an {@link Engine}; every part has a sensible default. */
   public static final class Builder {
     private RulePack rules;
-    private Screener screener;
+    private Supplier<Screener> screener = Screener::standard;
     private Sensitive sensitive;
     private PhoneNumbers phones = PhoneNumbers.china();
     private int dedupCapacity = 1_000_000;
@@ -159,7 +167,8 @@ public final class Engine {
     }
 
     public Builder screener(Screener screener) {
-      this.screener = screener;
+      Objects.requireNonNull(screener, "screener");
+      this.screener = () -> screener;
       return this;
     }
 
@@ -183,9 +192,6 @@ public final class Engine {
     public Engine build() {
       if (rules == null) {
         rules = RulePackLoader.defaultPack();
-      }
-      if (screener == null) {
-        screener = Screener.standard();
       }
       if (sensitive == null) {
         sensitive = Sensitive.ephemeral();

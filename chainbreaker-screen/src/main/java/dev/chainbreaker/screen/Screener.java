@@ -1,23 +1,179 @@
 package dev.chainbreaker.screen;
 
+import dev.chainbreaker.screen.brand.Brand;
+import dev.chainbreaker.screen.brand.BrandMention;
+import dev.chainbreaker.screen.brand.BrandRegistry;
+import dev.chainbreaker.screen.domain.PublicSuffixList;
+import dev.chainbreaker.screen.link.ExtractedLink;
+import dev.chainbreaker.screen.link.LinkExtractor;
+import dev.chainbreaker.screen.model.ModelInput;
+import dev.chainbreaker.screen.model.TextClassifier;
+import dev.chainbreaker.screen.rules.Advice;
+import dev.chainbreaker.screen.rules.Categorizer;
+import dev.chainbreaker.screen.rules.ContactRules;
+import dev.chainbreaker.screen.rules.Evidence;
+import dev.chainbreaker.screen.rules.LinkAssessment;
+import dev.chainbreaker.screen.rules.LinkAssessor;
+import dev.chainbreaker.screen.rules.LinkRules;
+import dev.chainbreaker.screen.rules.SenderRules;
+import dev.chainbreaker.screen.rules.Signal;
+import dev.chainbreaker.screen.rules.TextCues;
+import dev.chainbreaker.screen.sender.SenderCheck;
+import dev.chainbreaker.screen.sender.SenderInfo;
+import dev.chainbreaker.screen.text.NormalizedText;
+import dev.chainbreaker.screen.text.TextNormalizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Entry point of message screening. Thread-safe; build one and share it.
  *
- * <p>Placeholder until the screening issue lands: it judges nothing and always answers NORMAL.
+ * <p>The pipeline: normalise (keeping an offset map), extract links, judge each link (Public Suffix
+ * List, brand registry, lookalikes), find the identity the message claims and check it against the
+ * sender, read the wording (cues and the n-gram model), then add the evidence in log-odds: the model's
+ * fraud log-odds plus each rule's weight. The score is the logistic of that sum, so every reason says
+ * how much it moved the verdict.
  */
 public final class Screener {
 
-  private Screener() {}
+  /** Only the head of a huge text is searched for names: real messages are short. */
+  private static final int MAX_SCAN = 4000;
+  /** The model is one witness among several; its log-odds are capped. */
+  private static final double MODEL_CAP = 6.0;
 
-  /** The screener with the bundled brand registry, suffix list and model. */
+  private static volatile Screener standard;
+
+  private final TextNormalizer normalizer = new TextNormalizer();
+  private final LinkExtractor extractor;
+  private final LinkAssessor assessor;
+  private final BrandRegistry brands;
+  private final SenderCheck senderCheck;
+  private final TextCues cues = new TextCues();
+  private final Categorizer categorizer = new Categorizer();
+  private final TextClassifier classifier;
+
+  private Screener(PublicSuffixList psl, BrandRegistry brands, TextClassifier classifier) {
+    this.extractor = new LinkExtractor(psl);
+    this.assessor = new LinkAssessor(psl, brands);
+    this.brands = brands;
+    this.senderCheck = new SenderCheck(brands);
+    this.classifier = classifier;
+  }
+
+  /** The screener with the bundled brand registry, suffix list and model (built once). */
   public static Screener standard() {
-    return new Screener();
+    Screener s = standard;
+    if (s == null) {
+      synchronized (Screener.class) {
+        s = standard;
+        if (s == null) {
+          s = new Screener(PublicSuffixList.standard(), BrandRegistry.standard(),
+              TextClassifier.standard());
+          standard = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** A screener with a custom brand registry and model (e.g. one retrained on your own traffic). */
+  public static Screener create(BrandRegistry brands, TextClassifier classifier) {
+    return new Screener(PublicSuffixList.standard(), brands, classifier);
+  }
+
+  /** The bundled screener with another model file. */
+  public static Screener withModel(Path modelFile) throws IOException {
+    return create(BrandRegistry.standard(), TextClassifier.load(modelFile));
   }
 
   /** Judges {@code text} as sent by {@code sender} (may be null when unknown). */
   public Verdict screen(String text, String sender) {
-    return new Verdict(Verdict.Label.NORMAL, 0.0, "normal", List.of(), List.of(), List.of());
+    NormalizedText nt = normalizer.normalize(text == null ? "" : text);
+    String norm = nt.text();
+    String head = norm.length() > MAX_SCAN ? norm.substring(0, MAX_SCAN) : norm;
+    List<ExtractedLink> links = extractor.extract(nt);
+    List<LinkAssessment> assessed = new ArrayList<>(links.size());
+    for (ExtractedLink l : links) {
+      assessed.add(assessor.assess(l, nt));
+    }
+    List<BrandMention> mentions = brands.mentions(head);
+    SenderInfo si = senderCheck.classify(sender);
+
+    Evidence ev = new Evidence();
+    TextClassifier.Scores ms = classifier.score(ModelInput.prepare(norm, links));
+    double model = Math.max(-MODEL_CAP, Math.min(MODEL_CAP, ms.fraud()));
+    ev.add(new Signal("model.text_classifier", model,
+        model > 0 ? "Its wording resembles known fraud messages" : "Its wording resembles ordinary messages",
+        model > 0 ? "措辞与已知诈骗短信相似" : "措辞与正常短信相似", -1, -1));
+    LinkRules.apply(assessed, mentions, nt, ev);
+    List<Signal> textSignals = cues.find(nt);
+    boolean untrusted = LinkRules.hasUntrustedLink(assessed);
+    boolean warning = !untrusted
+        && textSignals.stream().anyMatch(s -> s.code().equals("text.anti_fraud_warning"));
+    for (Signal s : textSignals) {
+      if (s.weight() < 0 && untrusted) {
+        continue; // reassuring words do not excuse a bad link
+      }
+      if (warning && s.weight() > 0) {
+        // a warning describes the scams it warns of: their words are quoted, not used
+        s = new Signal(s.code(), s.weight() * 0.25, s.message(), s.messageZh(), s.start(), s.end());
+      }
+      ev.add(s);
+    }
+    ContactRules.apply(nt, head, mentions, ev);
+    if (ev.has("text.asks_credentials")) {
+      for (BrandMention m : mentions) {
+        if (m.brand().neverAsksCredentials()) {
+          ev.add(new Signal("text.asks_credentials_brand_never_does", 2.5,
+              LinkRules.nameEn(m.brand()) + " never asks for passwords, codes or card details by SMS",
+              m.brand().displayName() + "从不通过短信索要密码、验证码或卡片信息",
+              nt.originalStart(m.start()), nt.originalEnd(m.end())));
+          break;
+        }
+      }
+    }
+    SenderRules.apply(si, senderCheck, mentions, assessed, ev);
+
+    double z = ev.total();
+    double score = 1.0 / (1.0 + Math.exp(-z));
+    Verdict.Label label;
+    String category;
+    if (z >= 0) {
+      label = Verdict.Label.FRAUD;
+      category = categorizer.fraud(head, mentions);
+    } else if (ms.spam() > 0 && ms.spam() > ms.ham()) {
+      label = Verdict.Label.SPAM;
+      category = categorizer.spam(head);
+    } else {
+      label = Verdict.Label.NORMAL;
+      category = categorizer.normal(head, mentions, si.isPersonal());
+    }
+    List<LinkFinding> findings = new ArrayList<>();
+    for (LinkAssessment a : assessed) {
+      findings.add(new LinkFinding(a.link().text(), a.hostName().unicode(), a.registrableDomain(),
+          LinkRules.risk(a, ev, label == Verdict.Label.FRAUD), a.link().start(), a.link().end()));
+    }
+    List<Reason> reasons = new ArrayList<>();
+    for (Signal s : ev.signals()) {
+      if (s.code().equals("model.text_classifier") && Math.abs(s.weight()) < 1.0) {
+        continue; // an undecided model explains nothing
+      }
+      reasons.add(new Reason(s.code(), s.message(), s.messageZh(), s.start(), s.end()));
+    }
+    Brand claimed = mentions.isEmpty() ? null : mentions.get(0).brand();
+    for (BrandMention m : mentions) {
+      if (m.signature()) {
+        claimed = m.brand();
+        break;
+      }
+    }
+    List<String> advice = Advice.forVerdict(label, claimed, Advice.isChinese(head));
+    return new Verdict(label, round(score), category, findings, reasons, advice);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000.0) / 10000.0;
   }
 }

@@ -9,13 +9,13 @@ final class CelCondition implements Condition {
   private final CelRuntime.Program program;
   private final String source;
   private final Set<String> signals;
-  private final boolean readsState;
+  private final Set<String> variables;
 
-  CelCondition(CelRuntime.Program program, String source, Set<String> signals, boolean readsState) {
+  CelCondition(CelRuntime.Program program, String source, Set<String> signals, Set<String> variables) {
     this.program = program;
     this.source = source;
     this.signals = Set.copyOf(signals);
-    this.readsState = readsState;
+    this.variables = Set.copyOf(variables);
   }
 
   @Override
@@ -39,7 +39,7 @@ final class CelCondition implements Condition {
   }
 
   @Override
-  public boolean readsState() {
-    return readsState;
+  public Set<String> variables() {
+    return variables;
   }
 }

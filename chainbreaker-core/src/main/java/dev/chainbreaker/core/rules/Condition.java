@@ -16,8 +16,28 @@ public interface Condition {
   /** Signals the condition reads; their latest events become evidence. */
   Set<String> signals();
 
-  /** Whether it reads the subject state or the takeover score (then the takeover chain is evidence). */
-  boolean readsState();
+  /** Every variable it reads. */
+  Set<String> variables();
+
+  /** Whether it reads the subject state or the takeover score: then the takeover chain is evidence. */
+  default boolean readsState() {
+    for (String v : variables()) {
+      if (Vars.STATE.contains(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether it reads what the identity graph says: then the chain that put the identity at risk is evidence. */
+  default boolean readsIdentity() {
+    for (String v : variables()) {
+      if (Vars.IDENTITY.contains(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   Condition TRUE =
       new Condition() {
@@ -37,8 +57,8 @@ public interface Condition {
         }
 
         @Override
-        public boolean readsState() {
-          return false;
+        public Set<String> variables() {
+          return Set.of();
         }
       };
 }

@@ -43,6 +43,7 @@ public final class RuleContext implements CelVariableResolver {
   boolean accountTainted;
   long accountAgeDays = -1;
   boolean sourceTainted;
+  private final java.util.ArrayList<String> identityEvidence = new java.util.ArrayList<>();
 
   private final Map<String, Long> since = new SinceView();
   private final Map<String, Boolean> firedView = new FiredView();
@@ -71,6 +72,20 @@ public final class RuleContext implements CelVariableResolver {
     idKnown = idAtRisk = cardKnown = cardAtRisk = cardFrozen = cardTainted = false;
     accountKnown = accountTainted = sourceTainted = false;
     accountAgeDays = -1;
+    identityEvidence.clear();
+  }
+
+  /** Events that put an identifier of this event at risk (the other line's takeover chain). */
+  public void addIdentityEvidence(String[] evidence) {
+    for (String id : evidence) {
+      if (!identityEvidence.contains(id)) {
+        identityEvidence.add(id);
+      }
+    }
+  }
+
+  public List<String> identityEvidence() {
+    return identityEvidence;
   }
 
   public Event event() {
@@ -118,9 +133,18 @@ public final class RuleContext implements CelVariableResolver {
     this.sourceTainted = sourceTainted;
   }
 
+  /**
+   * The present for state-level facts (score, exposure): the newest event time seen on this phone.
+   * A late event is judged against what is known now; {@code since.X} still uses its own time, so
+   * "after the handset change" keeps meaning after it in event time.
+   */
+  private long present() {
+    return Math.max(now, state.watermark());
+  }
+
   /** Earliest time that still counts: the window start, but never before the owner came back. */
   private long horizon(long windowMs) {
-    long lo = now - windowMs;
+    long lo = present() - windowMs;
     return Math.max(lo, state.lastOwnerBack());
   }
 
@@ -133,7 +157,7 @@ public final class RuleContext implements CelVariableResolver {
       long lo = horizon(pack.settings().indicatorWindowMs());
       int sum = 0;
       for (Signal s : pack.weighted()) {
-        if (state.latest(s.index(), lo, now) >= 0) {
+        if (state.latest(s.index(), lo, present()) >= 0) {
           sum += s.weight();
         }
       }
@@ -146,14 +170,14 @@ public final class RuleContext implements CelVariableResolver {
   public void scoreEvidence(List<String> out) {
     long lo = horizon(pack.settings().indicatorWindowMs());
     for (Signal s : pack.weighted()) {
-      int i = state.latest(s.index(), lo, now);
+      int i = state.latest(s.index(), lo, present());
       if (i >= 0) {
         out.add(state.markEvidence(i));
       }
     }
     long elo = horizon(pack.settings().exposureWindowMs());
     for (Signal s : pack.exposures()) {
-      int i = state.latest(s.index(), elo, now);
+      int i = state.latest(s.index(), elo, present());
       if (i >= 0) {
         out.add(state.markEvidence(i));
       }
@@ -166,7 +190,7 @@ public final class RuleContext implements CelVariableResolver {
       long lo = horizon(pack.settings().exposureWindowMs());
       boolean any = false;
       for (Signal s : pack.exposures()) {
-        if (state.latest(s.index(), lo, now) >= 0) {
+        if (state.latest(s.index(), lo, present()) >= 0) {
           any = true;
           break;
         }

@@ -49,7 +49,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class RulePackLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Set<String> NAMED_MAPS = Set.of(Vars.SINCE, Vars.FIRED, Vars.COUNT);
-  private static final Set<String> STATE_VARS = Set.of("state", "score", "exposed", "minutes_in_state");
   private static final int MAX_SIGNALS = 64;
 
   private static final CelCompiler COMPILER = compiler();
@@ -298,11 +297,11 @@ public final class RulePackLoader {
       throw new RulePackException(owner, line(n), "condition does not type-check: " + firstError(e));
     }
     Set<String> signals = new HashSet<>();
-    boolean[] readsState = {false};
+    Set<String> variables = new HashSet<>();
     for (CelNavigableExpr node : (Iterable<CelNavigableExpr>) CelNavigableAst.fromAst(ast).getRoot().allNodes()::iterator) {
       CelExpr e = node.expr();
-      if (e.getKind() == CelExpr.ExprKind.Kind.IDENT && STATE_VARS.contains(e.ident().name())) {
-        readsState[0] = true;
+      if (e.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+        variables.add(e.ident().name());
       }
       if (e.getKind() == CelExpr.ExprKind.Kind.SELECT) {
         CelExpr operand = e.select().operand();
@@ -326,7 +325,7 @@ public final class RulePackLoader {
       }
     }
     try {
-      return new CelCondition(RUNTIME.createProgram(ast), expr, signals, readsState[0]);
+      return new CelCondition(RUNTIME.createProgram(ast), expr, signals, variables);
     } catch (CelEvaluationException e) {
       throw new RulePackException(owner, line(n), "condition cannot be planned: " + e.getMessage());
     }

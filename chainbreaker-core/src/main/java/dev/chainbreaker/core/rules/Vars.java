@@ -22,6 +22,13 @@ public final class Vars {
 
   public static final Map<String, CelType> ALL = declare();
 
+  /** Variables about the subject's state: a condition reading them is explained by the takeover chain. */
+  public static final java.util.Set<String> STATE = java.util.Set.of("state", "score", "exposed", "minutes_in_state");
+
+  /** Variables the identity graph answers: a condition reading them is explained by the chain that put the identity at risk. */
+  public static final java.util.Set<String> IDENTITY =
+      java.util.Set.of("id_at_risk", "card_at_risk", "account_tainted", "card_tainted", "source_tainted");
+
   private static Map<String, CelType> declare() {
     Map<String, CelType> m = new LinkedHashMap<>();
     // the event

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param senders official sender numbers and short codes
  * @param never what it never does: {@code sends_links}, {@code asks_credentials}
  * @param hotline where the recipient can check
+ * @param signatureKeywords words that, inside a 【signature】, claim this brand ("【电子社保】")
  */
 public record Brand(
     String id,
@@ -25,9 +26,11 @@ public record Brand(
     boolean govDomains,
     List<String> senders,
     Set<String> never,
-    String hotline) {
+    String hotline,
+    List<String> signatureKeywords) {
 
   public Brand {
+    signatureKeywords = List.copyOf(signatureKeywords);
     names = List.copyOf(names);
     domains = List.copyOf(domains);
     senders = List.copyOf(senders);

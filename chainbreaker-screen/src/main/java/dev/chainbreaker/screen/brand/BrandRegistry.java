@@ -101,7 +101,8 @@ public final class BrandRegistry {
       out.add(new Brand(b.path("id").asString(), b.path("kind").asString("service"),
           b.path("category").asString("other_fraud"), names, domains,
           b.path("govDomains").asBoolean(false), strings(b.path("senders")),
-          new HashSet<>(strings(b.path("never"))), b.path("hotline").asString("")));
+          new HashSet<>(strings(b.path("never"))), b.path("hotline").asString(""),
+          strings(b.path("signatureKeywords"))));
     }
     return out;
   }
@@ -167,11 +168,54 @@ public final class BrandRegistry {
         out.add(new BrandMention(a.brand(), a.text(), at, end, isSignature(text, at, end)));
       }
     }
+    addSignatureClaims(text, out);
     out.sort(Comparator.comparingInt(BrandMention::start));
     return out;
   }
 
-  /** 【...name...】, [name], or the name opening the message ("社保局通知", "HMRC:"). */
+  /**
+   * A 【signature】 naming no registered brand but a brand's topic ("【电子社保】", "【城乡居民医保】")
+   * still claims that brand: the sender speaks as the institution in charge of the topic.
+   */
+  private void addSignatureClaims(String text, List<BrandMention> out) {
+    int from = 0;
+    for (int guard = 0; guard < 4; guard++) {
+      int open = text.indexOf('【', from);
+      if (open < 0) {
+        return;
+      }
+      int close = text.indexOf('】', open);
+      if (close < 0 || close - open > 24) {
+        return;
+      }
+      from = close + 1;
+      boolean named = false;
+      for (BrandMention m : out) {
+        if (m.start() > open && m.end() <= close) {
+          named = true;
+          break;
+        }
+      }
+      if (named) {
+        continue;
+      }
+      String sig = text.substring(open + 1, close);
+      for (Brand b : brands) {
+        for (String k : b.signatureKeywords()) {
+          int at = sig.indexOf(k);
+          if (at >= 0) {
+            out.add(new BrandMention(b, k, open + 1 + at, open + 1 + at + k.length(), true));
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * 【...name...】 or [name], or the name opening the message as a heading ("社保局通知：",
+   * "HMRC: ..."). A name merely used in a sentence ("爸，社保局说…") is talk about the brand.
+   */
   private static boolean isSignature(String text, int at, int end) {
     int open = Math.max(text.lastIndexOf('【', at), text.lastIndexOf('[', at));
     if (open >= 0 && at - open <= 12) {
@@ -184,7 +228,20 @@ public final class BrandRegistry {
     while (lead < at && !Character.isLetterOrDigit(text.charAt(lead))) {
       lead++;
     }
-    return lead == at || at <= 4 && text.substring(0, at).strip().length() <= 4;
+    if (lead != at) {
+      return false;
+    }
+    int k = end;
+    while (k < text.length() && k - end < 8 && text.charAt(k) != ':' && text.charAt(k) != '：'
+        && text.charAt(k) != '，' && text.charAt(k) != ',' && text.charAt(k) != '。') {
+      k++;
+    }
+    if (k < text.length() && (text.charAt(k) == ':' || text.charAt(k) == '：')) {
+      return true;
+    }
+    String after = text.substring(end, Math.min(text.length(), end + 6));
+    return after.startsWith("通知") || after.startsWith("提醒") || after.startsWith("温馨提示")
+        || after.startsWith("公告");
   }
 
   private static int indexOfAny(String s, int from, String chars) {

@@ -1,0 +1,127 @@
+package dev.chainbreaker.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RulePackLoaderTest {
+  static final String HEADER = """
+      pack: test
+      version: "1"
+      signals:
+        - name: handset_changed
+          on: [telecom.device.changed]
+          exposure: true
+      """;
+
+  static String withRule(String rule) {
+    return HEADER + "rules:\n" + rule;
+  }
+
+  @Test
+  void theDefaultPackLoadsAndIsIndexedByEventType() {
+    RulePack p = RulePackLoader.defaultPack();
+    assertEquals("chainbreaker-default", p.name());
+    assertFalse(p.rulesFor(dev.chainbreaker.core.event.EventType.TELECOM_LOSS_CANCELLED).isEmpty());
+    assertTrue(p.signals().size() > 10);
+    assertFalse(p.sequences().isEmpty());
+  }
+
+  @Test
+  void aConditionThatDoesNotTypeCheckIsRejectedWithRuleAndLine() {
+    String yaml = withRule("""
+          - name: bad.compare
+            on: [payment.initiated]
+            when: amount > "lots"
+            decision: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """);
+    RulePackException e = assertThrows(RulePackException.class, () -> RulePackLoader.load(yaml));
+    assertEquals("bad.compare", e.rule());
+    assertEquals(10, e.line(), "the line of the when: key");
+    assertTrue(e.reason().contains("no matching overload"), e.reason());
+  }
+
+  @Test
+  void aTypoInAVariableIsRejected() {
+    RulePackException e = assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: typo
+            on: [payment.initiated]
+            when: amout > 10.0
+            decision: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """)));
+    assertTrue(e.getMessage().contains("rule 'typo' (line 10)"), e.getMessage());
+    assertTrue(e.reason().contains("amout"), e.reason());
+  }
+
+  @Test
+  void signalNamesInSinceAreChecked() {
+    RulePackException e = assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: since.typo
+            on: [payment.initiated]
+            when: since.handset_chnged < 60
+            decision: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """)));
+    assertTrue(e.reason().contains("since.handset_chnged"), e.reason());
+  }
+
+  @Test
+  void structuralMistakesAreNamed() {
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: no.verification
+            on: [payment.initiated]
+            decision: CHALLENGE
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """))).reason().contains("verification"));
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: bad.type
+            on: [payment.teleported]
+            decision: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """))).reason().contains("payment.teleported"));
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: bad.key
+            on: [payment.initiated]
+            decison: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """))).reason().contains("decison"));
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(withRule("""
+          - name: bad.outcome
+            on: [payment.initiated]
+            decision: MAYBE
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """))).reason().contains("MAYBE"));
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load("pack: x\nversion: [1\n")).line() >= 2);
+  }
+
+  @Test
+  void sequencesNeedKnownStepsAndAWindow() {
+    String base = HEADER + """
+        sequences:
+          - name: seq
+            steps: [handset_changed, nothing_like_this]
+            within: 1h
+        rules:
+          - name: r
+            on: [payment.initiated]
+            decision: ALLOW
+            risk: LOW
+            reason: {code: x, en: x, zh: x}
+        """;
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(base)).reason().contains("nothing_like_this"));
+    assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(base.replace("nothing_like_this", "handset_changed").replace("    within: 1h\n", "")))
+        .reason().contains("within"));
+  }
+}

@@ -1,0 +1,130 @@
+package dev.chainbreaker.screen.rules;
+
+import dev.chainbreaker.screen.brand.BrandMention;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Names the scheme of a message with the category names of the hand-written dev set: for fraud the
+ * pretext (social_security, etc_toll, parcel_claim, ...), for spam the kind of advertising, for
+ * legitimate messages what they are (otp, bank_notice, ...). Topic keywords decide, and the claimed
+ * brand adds its own category. Stateless and thread-safe.
+ */
+public final class Categorizer {
+
+  private record Topic(String category, Pattern pattern) {}
+
+  private static Topic t(String category, String regex) {
+    return new Topic(category,
+        Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+  }
+
+  private static final List<Topic> FRAUD = List.of(
+      t("social_security", "社保|社会保险|社会保障|养老(金|保险)|12333|灵活就业|稳岗|\\bsocial security\\b"),
+      t("medical_insurance", "医保|医疗保险|医疗保障|医保卡|医保电子凭证|12393|\\b(nhs|medicare|medicaid)\\b"),
+      t("tax_refund", "退税|个税|个人所得税|税务|纳税|12366|\\b(tax refund|hmrc|irs|tax)\\b"),
+      t("etc_toll", "etc|高速|通行费|车辆|车牌|\\b(toll|tolls|e-?zpass|fastrak|sunpass|txtag|dmv|vehicle)\\b"),
+      t("points_redemption", "积分|兑换|里程|\\b(points|rewards|redeem)\\b"),
+      t("parcel_claim", "快递|包裹|理赔|丢件|派送|物流|签收|海关|\\b(parcel|package|delivery|redeliver\\w*|shipment|customs|courier)\\b"),
+      t("impersonate_police", "公安|警察|警官|派出所|通缉|涉嫌|洗钱|逮捕|检察院|法院|刑侦|经侦|安全账户|\\b(police|arrest|warrant|investigation)\\b"),
+      t("task_rebate", "刷单|返利|点赞|兼职|佣金|做任务|垫付|日结|\\b(task|tasks|reviews|part-time|ratings|commission)\\b"),
+      t("investment", "投资|炒股|股票|理财|收益|导师|虚拟币|比特币|带单|荐股|\\b(invest\\w*|crypto|btc|trading|returns)\\b"),
+      t("loan_credit", "贷款|额度|放款|征信|低息|无抵押|信用卡提额|提额|借款|网贷|\\b(loan|credit check|pre-?approved)\\b"),
+      t("impersonate_acquaintance", "我是你|换号|新号码|新号|老同学|领导|借钱|周转|急用|\\b(hi mum|hi mom|hi dad|new number|it's me|from work)\\b"),
+      t("prize", "中奖|获奖|幸运|奖品|抽中|大奖|\\b(congratulations|won|prize|winner|lucky)\\b"),
+      t("malware_link", "下载|安装|apk|相册|照片|视频|查看详情|语音留言|\\b(voicemail|photos?|install|download|apk)\\b"),
+      t("impersonate_customer_service", "客服|退款|百万保障|会员|扣费|自动续费|账户异常|\\b(customer service|support|refund|account (locked|suspended)|apple id)\\b"));
+
+  private static final Pattern GAMBLING = Pattern.compile(
+      "博彩|彩票|棋牌|娱乐城|首充|彩金|百家乐|赌场|下注|投注|\\b(casino|bet|bets|betting|spins|jackpot|poker)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ADVERTISING = Pattern.compile(
+      "优惠|促销|折|特价|回复td|退订|会员日|上新|秒杀|满减|限时|\\b(sale|offer|deal|discount|shop|stop to)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern OTP = Pattern.compile(
+      "验证码|校验码|动态码|动态密码|\\b(code|otp|passcode)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ANTI_FRAUD = Pattern.compile(
+      "反诈|谨防|诈骗|警惕|\\b(scam|fraud)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DELIVERY = Pattern.compile(
+      "快递|取件|驿站|包裹|派送|签收|\\b(parcel|package|delivery|delivered|courier)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Category of a message judged fraud. */
+  public String fraud(String text, List<BrandMention> mentions) {
+    String best = null;
+    int bestScore = 0;
+    String brandCategory = null;
+    for (BrandMention m : mentions) {
+      if (m.signature() || brandCategory == null) {
+        brandCategory = m.brand().category();
+        if (m.signature()) {
+          break;
+        }
+      }
+    }
+    for (Topic topic : FRAUD) {
+      int score = count(topic.pattern(), text) * 2;
+      if (topic.category().equals(brandCategory)) {
+        score += 3;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = topic.category();
+      }
+    }
+    if (best == null) {
+      return brandCategory != null ? brandCategory : "other_fraud";
+    }
+    return best;
+  }
+
+  /** Category of a message judged spam. */
+  public String spam(String text) {
+    if (GAMBLING.matcher(text).find()) {
+      return "gambling";
+    }
+    if (ADVERTISING.matcher(text).find()) {
+      return "advertising";
+    }
+    return "other_spam";
+  }
+
+  /** Category of a message judged legitimate. */
+  public String normal(String text, List<BrandMention> mentions, boolean senderIsPersonal) {
+    if (OTP.matcher(text).find() && text.matches("(?s).*\\d{4,8}.*")) {
+      return "otp";
+    }
+    if (ANTI_FRAUD.matcher(text).find()) {
+      return "anti_fraud_warning";
+    }
+    if (!senderIsPersonal) {
+      for (BrandMention m : mentions) {
+        switch (m.brand().kind()) {
+          case "bank", "payment":
+            return "bank_notice";
+          case "gov", "police", "toll":
+            return "gov_notice";
+          case "operator":
+            return "operator_notice";
+          case "courier":
+            return "delivery";
+          default:
+            break;
+        }
+      }
+    }
+    if (DELIVERY.matcher(text).find()) {
+      return "delivery";
+    }
+    return senderIsPersonal ? "personal" : "other_ham";
+  }
+
+  private static int count(Pattern p, String text) {
+    var m = p.matcher(text);
+    int n = 0;
+    while (m.find() && n < 5) {
+      n++;
+    }
+    return n;
+  }
+}

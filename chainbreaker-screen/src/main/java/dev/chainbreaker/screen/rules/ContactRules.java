@@ -1,0 +1,69 @@
+package dev.chainbreaker.screen.rules;
+
+import dev.chainbreaker.screen.brand.Brand;
+import dev.chainbreaker.screen.brand.BrandMention;
+import dev.chainbreaker.screen.text.NormalizedText;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message that speaks as an institution but asks to call or add a number that is not the
+ * institution's: the refund, ticket and "investigation" scams move the victim to a line the
+ * fraudster answers (400 numbers, mobiles, landlines), since an institution names its own hotline.
+ */
+public final class ContactRules {
+
+  private static final Pattern PHONE = Pattern.compile(
+      "(?<![0-9])(400[- ]?\\d{3}[- ]?\\d{4}|1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}|0\\d{2,3}[- ]?\\d{3,4}[- ]?\\d{4}"
+          + "|\\+?\\d{1,2}[ -]?\\(?\\d{3}\\)?[ -]?\\d{3}[ -]?\\d{4}|\\+44 ?7\\d{3} ?\\d{6})(?![0-9])");
+  private static final Pattern CALL = Pattern.compile(
+      "拨打|致电|联系|电话|专线|热线|咨询|\\b(call|phone|contact|ring|whatsapp|text)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private ContactRules() {}
+
+  public static void apply(NormalizedText nt, String head, List<BrandMention> mentions, Evidence ev) {
+    Brand claimed = null;
+    for (BrandMention m : mentions) {
+      if (m.signature() || !"commerce".equals(m.brand().kind())) {
+        claimed = m.brand();
+        break;
+      }
+    }
+    if (claimed == null) {
+      return;
+    }
+    Matcher m = PHONE.matcher(head);
+    while (m.find()) {
+      String digits = m.group().replaceAll("[^0-9]", "");
+      if (isOwn(claimed, digits)) {
+        continue;
+      }
+      int from = Math.max(0, m.start() - 16);
+      if (!CALL.matcher(head.substring(from, m.start())).find()) {
+        continue;
+      }
+      ev.add(new Signal("text.unofficial_callback_number", 3.0,
+          "It speaks as " + LinkRules.nameEn(claimed) + " but asks to contact " + m.group().strip()
+              + ", which is not its official line " + claimed.hotline(),
+          "以" + claimed.displayName() + "名义要求联系 " + m.group().strip() + "，这不是其官方电话 "
+              + claimed.hotline(),
+          nt.originalStart(m.start()), nt.originalEnd(m.end())));
+      return;
+    }
+  }
+
+  private static boolean isOwn(Brand b, String digits) {
+    String hot = b.hotline().replaceAll("[^0-9]", "");
+    if (!hot.isEmpty() && digits.endsWith(hot)) {
+      return true;
+    }
+    for (String s : b.senders()) {
+      if (digits.endsWith(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.chainbreaker.screen.rules;
+
+import dev.chainbreaker.screen.text.NormalizedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * What the words of a message do: threaten, hurry, ask for secrets, lure with money, move the victim
+ * to a remote-control app or a "safe account". Each cue is a mechanism of fraud, not a topic; the
+ * topic alone (社保, a bank) is never evidence. Stateless and thread-safe.
+ */
+public final class TextCues {
+
+  /** Only the head of very long texts is read: real messages are short. */
+  private static final int MAX_CHARS = 4000;
+
+  static final List<TextCue> CUES = List.of(
+      TextCue.of("text.threatens_cancellation", 1.2,
+          "注销|冻结|停用|作废|失效|停止[^，。,]{0,6}(功能|服务|使用)|暂停使用|限制(使用|交易)|封停|封号|吊销|"
+              + "罚款|滞纳金|纳入(失信|黑名单)|影响(个人)?征信|上门催收|"
+              + "\\b(suspend(ed)?|locked|deactivat(ed|ion)|terminat(ed|ion)|blocked|cancel(l)?ed|"
+              + "late fee|penalt(y|ies)|reported to)\\b",
+          "It threatens cancellation, freezing or penalties", "以注销、冻结或处罚相威胁"),
+      TextCue.of("text.deadline", 0.6,
+          "\\d+\\s*小时内|今日|今天内|当日|尽快|立即|马上|逾期|过时|过期|截止|前(完成|办理|处理|申领)|"
+              + "三日内|\\d+日内|\\b(within \\d+ (hours?|days?)|today|immediately|final (notice|reminder)|"
+              + "tonight|before midnight|expires?)\\b",
+          "It presses for action by a deadline", "催促限时办理"),
+      TextCue.of("text.asks_credentials", 2.5,
+          "(输入|填写|提供|告知|回复|发送|提交|登记|核对|补录|验证|填入|报上|说出)[^。！!]{0,12}"
+              + "(密码|验证码|校验码|动态码|银行卡号|卡号|cvv|安全码|有效期|身份证号|身份信息|银行卡信息)|"
+              + "\\b(enter|provide|confirm|verify|update|reply with|send us)\\b[^.!]{0,30}"
+              + "\\b(password|pin|passcode|one[- ]time code|verification code|card (number|details)|cvv|"
+              + "billing (details|information)|bank details|personal (details|information)|identity)\\b",
+          "It asks for card numbers, passwords or codes", "索要卡号、密码或验证码"),
+      TextCue.of("text.money_lure", 0.7,
+          "补贴|退税|退费|退款|理赔|赔付|返还|返现|兑换|中奖|奖金|领取|红包|补偿金|"
+              + "\\b(refund|claim|prize|won|winner|reward|rewards|gift ?cards?|compensation|rebate)\\b",
+          "It dangles money, refunds or prizes", "以补贴、退款、奖品为诱饵"),
+      TextCue.of("text.remote_control", 2.0,
+          "屏幕共享|共享屏幕|远程(协助|控制)|(下载|安装)[^。，]{0,10}(会议|app|软件|客户端|apk)|"
+              + "\\b(screen ?share|remote access|anydesk|teamviewer|install (the|this) app)\\b",
+          "It asks to install an app or share the screen", "要求下载软件或共享屏幕"),
+      TextCue.of("text.safe_account", 3.0,
+          "安全账户|资金(核查|清查|监管账户)|涉嫌[^。，,]{0,12}(洗钱|犯罪|违法|走私|违规|案件)|通缉令|逮捕令|冻结令|"
+              + "追逃|移交公安|专案组|不得告知|视频核实身份|失信名单|"
+              + "\\b(safe account|arrest warrant|money laundering)\\b",
+          "It claims an investigation and a \"safe account\"", "以涉案调查、安全账户为名"),
+      TextCue.of("text.task_rebate", 2.0,
+          "刷单|返利|垫付|做任务|点赞[^。]{0,8}(佣金|返)|日赚|日结[^。]{0,6}(元|佣金)|"
+              + "\\b(boost app ratings|product reviews a day|paid daily|tasks? job)\\b",
+          "It offers paid tasks or rebates", "以刷单、返利、做任务为诱饵"),
+      TextCue.of("text.acquaintance_new_number", 2.0,
+          "换(了)?(个)?(手机)?号|新号码|我的?新号|手机(丢|坏|掉)了|借我[^。]{0,6}(钱|周转|[0-9一二三四五六七八九十两几百千万])|"
+              + "急用钱|资金周转|还记得我吗|"
+              + "\\b(my new number|new number|dropped my phone|lost my phone|broke my phone|"
+              + "hi mum|hi mom|hi dad|(buy|grab|get|pick up)[^.]{0,20}gift cards?)\\b",
+          "It writes as a relative or colleague on a new number", "冒充亲友或领导，换了新号码"),
+      TextCue.of("text.guaranteed_returns", 1.5,
+          "稳赚|保本|高回报|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|"
+              + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|crypto|btc)\\b",
+          "It promises guaranteed investment returns", "承诺高额稳定收益"),
+      TextCue.of("text.loan_offer", 1.2,
+          "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|征信[^。]{0,6}(修复|洗白)|"
+              + "\\b(pre-?approved|no credit check)\\b",
+          "It offers easy loans or credit", "提供无抵押贷款或提额"),
+      TextCue.of("text.offchannel_contact", 1.2,
+          "(加|添加|联系|私聊)[^。，,]{0,6}(微信|vx|wx|qq|飞机|telegram|tg)|qq群|微信群|"
+              + "\\b(whatsapp|telegram|signal app)\\b",
+          "It moves the conversation to a private chat app", "引导添加微信、QQ或飞机等私聊"),
+      TextCue.of("text.transfer_request", 1.5,
+          "(转|汇|打)(到|入|给)?[^。]{0,6}(这个|以下|指定)?(账户|账号|卡号)|户名[:：]|"
+              + "\\b(transfer|wire|send) (the )?(money|funds|payment) to\\b",
+          "It asks for a transfer to a given account", "要求向指定账户转账"),
+      TextCue.of("text.secrecy", 1.0,
+          "别声张|不要声张|保密|不要告诉(别人|家人|任何人)|不得告知|"
+              + "\\b(don't tell|do not tell|keep (this|it) (quiet|secret|between us))\\b",
+          "It asks the recipient to keep it secret", "要求对他人保密"),
+      TextCue.of("text.anti_fraud_warning", -2.0,
+          "谨防|警惕|切勿|请勿(泄露|转发|告诉|下载|开启|点击)|不要(向|告诉|泄露|点击)|任何人[^。]{0,6}(索要|都不会)|"
+              + "(公检法|官方|银行|客服)[^。]{0,8}(不会|从不|绝不)|反诈|防诈|都是骗局|均为[^。]{0,12}诈骗|是诈骗|"
+              + "\\b(never share|do not share|don't share|will never (ask|text|call|send)|won't ask|"
+              + "we'll never|never ask|ignore any messages|is a scam|are scams|if in doubt)\\b",
+          "It warns against fraud", "提醒防范诈骗"),
+      TextCue.of("text.otp_delivery", -1.5,
+          "(验证码|校验码|动态码|动态密码)(是|为|:|：)?\\s*\\d{4,8}|\\d{4,8}\\s*(是|为)?(您的)?(验证码|校验码)|"
+              + "\\b(code|otp|passcode) (is|:)\\s*\\d{4,8}\\b|\\b\\d{4,8} is your\\b",
+          "It delivers a one-time code, it does not ask for one", "下发验证码，而非索要"));
+
+  /** Every cue that fires, each once, with the span of its first match in the original text. */
+  public List<Signal> find(NormalizedText nt) {
+    String s = nt.text();
+    if (s.length() > MAX_CHARS) {
+      s = s.substring(0, MAX_CHARS);
+    }
+    List<Signal> out = new ArrayList<>();
+    for (TextCue cue : CUES) {
+      Matcher m = cue.pattern().matcher(s);
+      if (m.find()) {
+        out.add(new Signal(cue.code(), cue.weight(), cue.message(), cue.messageZh(),
+            nt.originalStart(m.start()), nt.originalEnd(m.end())));
+      }
+    }
+    return out;
+  }
+}
