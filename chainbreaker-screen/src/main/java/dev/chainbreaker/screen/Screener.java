@@ -10,6 +10,7 @@ import dev.chainbreaker.screen.model.ModelInput;
 import dev.chainbreaker.screen.model.TextClassifier;
 import dev.chainbreaker.screen.rules.Advice;
 import dev.chainbreaker.screen.rules.Categorizer;
+import dev.chainbreaker.screen.rules.CombinationRules;
 import dev.chainbreaker.screen.rules.ContactRules;
 import dev.chainbreaker.screen.rules.Evidence;
 import dev.chainbreaker.screen.rules.LinkAssessment;
@@ -42,6 +43,16 @@ public final class Screener {
   private static final int MAX_SCAN = 4000;
   /** The model is one witness among several; its log-odds are capped. */
   private static final double MODEL_CAP = 6.0;
+  /**
+   * Ordinary wording vouches for a message only so much: specific evidence (a claimed identity with
+   * a foreign link, a fee before a payout) must be able to outweigh it.
+   */
+  private static final double MODEL_FLOOR = -4.0;
+  /**
+   * The model alone must be more than even odds sure: its training data knows little of modern
+   * business notices (most English ham there is chat), so it errs towards fraud on them.
+   */
+  private static final double MODEL_OFFSET = -0.5;
 
   private static volatile Screener standard;
 
@@ -103,7 +114,7 @@ public final class Screener {
 
     Evidence ev = new Evidence();
     TextClassifier.Scores ms = classifier.score(ModelInput.prepare(norm, links));
-    double model = Math.max(-MODEL_CAP, Math.min(MODEL_CAP, ms.fraud()));
+    double model = Math.max(MODEL_FLOOR, Math.min(MODEL_CAP, ms.fraud() + MODEL_OFFSET));
     ev.add(new Signal("model.text_classifier", model,
         model > 0 ? "Its wording resembles known fraud messages" : "Its wording resembles ordinary messages",
         model > 0 ? "措辞与已知诈骗短信相似" : "措辞与正常短信相似", -1, -1));
@@ -122,7 +133,10 @@ public final class Screener {
       }
       ev.add(s);
     }
-    ContactRules.apply(nt, head, mentions, ev);
+    List<Brand> topics = brands.governmentTopics(head);
+    ContactRules.apply(nt, head, mentions, topics, ev);
+    CombinationRules.apply(ev, mentions, topics);
+    LinkRules.applyTopic(assessed, topics, ev);
     if (ev.has("text.asks_credentials")) {
       for (BrandMention m : mentions) {
         if (m.brand().neverAsksCredentials()) {
@@ -135,6 +149,12 @@ public final class Screener {
       }
     }
     SenderRules.apply(si, senderCheck, mentions, assessed, ev);
+    if (senderCheck.isOfficialCode(si) && ev.has("text.unofficial_callback_number")) {
+      ev.add(new Signal("sender.official_code_unofficial_number", 2.0,
+          "It comes from the service number " + si.normalized()
+              + " yet gives another number to call: the mark of a spoofed sender",
+          "来自官方服务号码 " + si.normalized() + "，却要求拨打其他号码：伪造发送方的特征", -1, -1));
+    }
 
     double z = ev.total();
     double score = 1.0 / (1.0 + Math.exp(-z));

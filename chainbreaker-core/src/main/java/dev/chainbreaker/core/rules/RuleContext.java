@@ -26,6 +26,7 @@ public final class RuleContext implements CelVariableResolver {
   private final boolean[] fired;
   private int score = -1;
   private int exposed = -1;
+  private boolean control;
 
   // message screening
   String messageVerdict = "";
@@ -156,14 +157,23 @@ public final class RuleContext implements CelVariableResolver {
     if (score < 0) {
       long lo = horizon(pack.settings().indicatorWindowMs());
       int sum = 0;
+      boolean anyControl = false;
       for (Signal s : pack.weighted()) {
         if (state.latest(s.index(), lo, present()) >= 0) {
           sum += s.weight();
+          anyControl |= s.control();
         }
       }
       score = sum;
+      control = anyControl;
     }
     return score;
+  }
+
+  /** Whether a control indicator (one that takes the line or locks the owner out) counts towards the score. */
+  public boolean control() {
+    score();
+    return control;
   }
 
   /** Signals that count towards the score now: their latest occurrences are the takeover chain. */
@@ -240,6 +250,7 @@ public final class RuleContext implements CelVariableResolver {
         return state.stateSince() == PhoneState.NEVER ? Vars.NEVER_MINUTES : (now - state.stateSince()) / 60_000L;
       case "score": return (long) score();
       case "exposed": return exposed();
+      case "control": return control();
       case Vars.SINCE: return since;
       case Vars.FIRED: return firedView;
       case Vars.COUNT: return countView;

@@ -183,7 +183,7 @@ public final class RulePackLoader {
   }
 
   private Signal signal(Node n, int index) {
-    Map<String, Node> m = map(n, null, Set.of("name", "on", "when", "weight", "exposure", "protective", "ownerBack", "label"));
+    Map<String, Node> m = map(n, null, Set.of("name", "on", "when", "weight", "exposure", "protective", "ownerBack", "control", "label"));
     String name = scalar(m, "name", null, true);
     Set<EventType> on = types(m.get("on"), name, n);
     Condition when = condition(m.get("when"), name);
@@ -192,11 +192,11 @@ public final class RulePackLoader {
       throw new RulePackException(name, line(m.get("weight")), "weight must be 0 to 100");
     }
     return new Signal(index, name, on, when, weight, bool(m, "exposure", name), bool(m, "protective", name), bool(m, "ownerBack", name),
-        text(m.get("label"), name, name, false));
+        bool(m, "control", name), text(m.get("label"), name, name, false));
   }
 
   private Sequence sequence(Node n, int index) {
-    Map<String, Node> m = map(n, null, Set.of("name", "steps", "within", "weight", "exposure", "label"));
+    Map<String, Node> m = map(n, null, Set.of("name", "steps", "within", "weight", "exposure", "control", "label"));
     String name = scalar(m, "name", null, true);
     List<int[]> steps = new ArrayList<>();
     for (Node step : list(m.get("steps"), name, "steps")) {
@@ -232,7 +232,7 @@ public final class RulePackLoader {
     long within = duration(m, "within", name, 0);
     int weight = integer(m, "weight", name, 0);
     Signal derived = new Signal(index, name, Set.of(), Condition.TRUE, weight, bool(m, "exposure", name), false, false,
-        text(m.get("label"), name, name, false));
+        bool(m, "control", name), text(m.get("label"), name, name, false));
     return new Sequence(name, List.copyOf(steps), within, derived);
   }
 

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param exposure it exposes the line (new handset, remote SIM, loss report, phishing text)
  * @param protective an owner's protective act: the event is always allowed
  * @param ownerBack the owner has the line back: earlier exposure and indicators stop counting
+ * @param control the act takes control of the line or locks the owner out (service password,
+ *     SIM, loss report, forwarding, the accounts' phone and devices), as opposed to using access
  */
 public record Signal(
     int index,
@@ -21,4 +23,5 @@ public record Signal(
     boolean exposure,
     boolean protective,
     boolean ownerBack,
+    boolean control,
     Text label) {}

@@ -23,7 +23,7 @@ public final class Vars {
   public static final Map<String, CelType> ALL = declare();
 
   /** Variables about the subject's state: a condition reading them is explained by the takeover chain. */
-  public static final java.util.Set<String> STATE = java.util.Set.of("state", "score", "exposed", "minutes_in_state");
+  public static final java.util.Set<String> STATE = java.util.Set.of("state", "score", "exposed", "control", "minutes_in_state");
 
   /** Variables the identity graph answers: a condition reading them is explained by the chain that put the identity at risk. */
   public static final java.util.Set<String> IDENTITY =
@@ -51,6 +51,7 @@ public final class Vars {
     m.put("minutes_in_state", SimpleType.INT);
     m.put("score", SimpleType.INT);
     m.put("exposed", SimpleType.BOOL);
+    m.put("control", SimpleType.BOOL);
     m.put(SINCE, MapType.create(SimpleType.STRING, SimpleType.INT));
     m.put(FIRED, MapType.create(SimpleType.STRING, SimpleType.BOOL));
     m.put(COUNT, MapType.create(SimpleType.STRING, SimpleType.DOUBLE));

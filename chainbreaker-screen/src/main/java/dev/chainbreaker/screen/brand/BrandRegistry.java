@@ -281,6 +281,26 @@ public final class BrandRegistry {
     return true;
   }
 
+  /**
+   * Government brands whose topic words occur in the text ("社保卡", "医保") without the brand being
+   * named: the message is about that institution's business.
+   */
+  public List<Brand> governmentTopics(String text) {
+    List<Brand> out = new ArrayList<>();
+    for (Brand b : brands) {
+      if (!b.isGovernment()) {
+        continue;
+      }
+      for (String k : b.signatureKeywords()) {
+        if (k.length() >= 2 && !isAscii(k) && text.contains(k)) {
+          out.add(b);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** All official domains of all brands (for lookalike scoring). */
   public Set<String> officialDomains() {
     return byDomain.keySet();

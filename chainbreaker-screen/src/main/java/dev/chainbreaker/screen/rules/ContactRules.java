@@ -23,13 +23,24 @@ public final class ContactRules {
 
   private ContactRules() {}
 
-  public static void apply(NormalizedText nt, String head, List<BrandMention> mentions, Evidence ev) {
+  /** Words that give a number an institutional role: "社保服务专线", "稽查科王科长", "客服". */
+  private static final Pattern ROLE = Pattern.compile(
+      "专线|热线|客服|服务电话|稽查|稽核|专员|警官|民警|专案组|科长|工作人员|\\b(support|helpline|hotline)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  public static void apply(NormalizedText nt, String head, List<BrandMention> mentions,
+      List<Brand> topicBrands, Evidence ev) {
     Brand claimed = null;
     for (BrandMention m : mentions) {
       if (m.signature() || !"commerce".equals(m.brand().kind())) {
         claimed = m.brand();
         break;
       }
+    }
+    boolean byTopic = false;
+    if (claimed == null && !topicBrands.isEmpty() && ROLE.matcher(head).find()) {
+      claimed = topicBrands.get(0); // "请速拨打社保服务专线 400-…": the number claims the role
+      byTopic = true;
     }
     if (claimed == null) {
       return;
@@ -44,7 +55,7 @@ public final class ContactRules {
       if (!CALL.matcher(head.substring(from, m.start())).find()) {
         continue;
       }
-      ev.add(new Signal("text.unofficial_callback_number", 3.0,
+      ev.add(new Signal("text.unofficial_callback_number", byTopic ? 2.5 : 3.0,
           "It speaks as " + LinkRules.nameEn(claimed) + " but asks to contact " + m.group().strip()
               + ", which is not its official line " + claimed.hotline(),
           "以" + claimed.displayName() + "名义要求联系 " + m.group().strip() + "，这不是其官方电话 "

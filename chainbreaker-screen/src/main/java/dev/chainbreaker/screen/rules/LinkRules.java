@@ -59,6 +59,12 @@ public final class LinkRules {
             "自称" + gov.displayName() + "，但链接域名 " + reg + " 不是 " + official(gov)
                 + "，也不是政府域名；官方机构不会发送此类链接",
             s, e));
+      } else if (claimed != null && claimed.domains().isEmpty()) {
+        ev.add(new Signal("link.unverified_for_claimed_brand", 1.5,
+            "It speaks as a " + claimed.kind() + " but links to " + reg
+                + ", which no registered institution of that kind uses",
+            "以" + claimed.displayName() + "类机构名义发送，链接 " + reg + " 却不属于任何已登记机构",
+            s, e));
       } else if (claimed != null) {
         ev.add(new Signal("link.unofficial_for_claimed_brand", 3.0,
             "It speaks as " + nameEn(claimed) + ", but the link goes to " + reg + ", not "
@@ -108,6 +114,29 @@ public final class LinkRules {
       ev.add(new Signal("link.official", -1.5,
           "Its links go to official domains (" + a.registrableDomain() + ")",
           "链接指向官方域名（" + a.registrableDomain() + "）", a.link().start(), a.link().end()));
+    }
+  }
+
+  /**
+   * A link in a message about a government body's business (社保卡, 医保) that names no body: weaker
+   * than a claimed identity, since people also talk about these things, but such notices carry no
+   * links outside gov.cn.
+   */
+  public static void applyTopic(List<LinkAssessment> links, List<Brand> topics, Evidence ev) {
+    if (topics.isEmpty() || ev.has("link.unofficial_for_claimed_gov")) {
+      return;
+    }
+    for (LinkAssessment a : links) {
+      if (!a.isTrusted()) {
+        Brand b = topics.get(0);
+        ev.add(new Signal("link.unofficial_for_gov_topic", 2.5,
+            "It is about " + nameEn(b) + " business, but links to " + a.registrableDomain()
+                + ", not " + official(b) + " or another government domain",
+            "内容涉及" + b.displayName() + "业务，链接却指向 " + a.registrableDomain() + "，而非 "
+                + official(b) + " 或其他政府域名",
+            a.link().start(), a.link().end()));
+        return;
+      }
     }
   }
 

@@ -48,7 +48,7 @@ public final class TextCues {
               + "\\b(safe account|arrest warrant|money laundering)\\b",
           "It claims an investigation and a \"safe account\"", "以涉案调查、安全账户为名"),
       TextCue.of("text.task_rebate", 2.0,
-          "刷单|返利|垫付|做任务|点赞[^。]{0,8}(佣金|返)|日赚|日结[^。]{0,6}(元|佣金)|"
+          "刷单|返利|垫付|做任务|点赞[^。]{0,8}(佣金|返)|日赚|日结[^。]{0,10}(元|佣金)|打字员|"
               + "\\b(boost app ratings|product reviews a day|paid daily|tasks? job)\\b",
           "It offers paid tasks or rebates", "以刷单、返利、做任务为诱饵"),
       TextCue.of("text.acquaintance_new_number", 2.0,
@@ -58,7 +58,8 @@ public final class TextCues {
               + "hi mum|hi mom|hi dad|(buy|grab|get|pick up)[^.]{0,20}gift cards?)\\b",
           "It writes as a relative or colleague on a new number", "冒充亲友或领导，换了新号码"),
       TextCue.of("text.guaranteed_returns", 1.5,
-          "稳赚|保本|高回报|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|"
+          "稳赚|保本|高回报|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|涨停|牛股|股票(交流)?群|返息|返本|"
+              + "月息|日息|高息|内部漏洞|漏洞[^。]{0,6}(赚|套利)|套利|"
               + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|crypto|btc)\\b",
           "It promises guaranteed investment returns", "承诺高额稳定收益"),
       TextCue.of("text.loan_offer", 1.2,
@@ -77,8 +78,20 @@ public final class TextCues {
           "别声张|不要声张|保密|不要告诉(别人|家人|任何人)|不得告知|"
               + "\\b(don't tell|do not tell|keep (this|it) (quiet|secret|between us))\\b",
           "It asks the recipient to keep it secret", "要求对他人保密"),
+      TextCue.of("text.advance_fee", 2.5,
+          "(需|先|要|须|必须)[^。，,]{0,4}(支付|缴纳|交纳|交|垫付|完成)[^。]{0,14}(手续费|保证金|税|解冻费|激活费|费用|垫付|工本费)|"
+              + "(方可|才能|才可)[^。，,]{0,4}(提现|领取|到账|解冻|放款)|解冻金|"
+              + "\\b(pay (a|the) (small )?(fee|deposit|duty|charge)s?|release fee|processing fee)\\b",
+          "It asks for a fee before paying out: the advance-fee trick", "要求先交费用才能提现或领取"),
+      TextCue.of("text.summons", 0.5,
+          "(来|到)我(的)?办公室|\\b(come to my office|stuck in a meeting|can't talk)\\b",
+          "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
+      TextCue.of("text.curiosity_lure", 1.5,
+          "私密照片|不雅|艳照|(照片|视频|相册|请柬|通讯录)[^。]{0,12}(点击|下载|查看)|"
+              + "\\b(voicemail|photos of you|is this you)\\b",
+          "It lures with private photos, invitations or voicemails behind a link", "以照片、请柬、语音留言等诱导点击"),
       TextCue.of("text.anti_fraud_warning", -2.0,
-          "谨防|警惕|切勿|请勿(泄露|转发|告诉|下载|开启|点击)|不要(向|告诉|泄露|点击)|任何人[^。]{0,6}(索要|都不会)|"
+          "谨防|警惕|切勿|请勿(泄露|转发|告诉|下载|开启|点击)|不会[^。]{0,12}(索取|索要|要求)|不要(向|告诉|泄露|点击)|任何人[^。]{0,6}(索要|都不会)|"
               + "(公检法|官方|银行|客服)[^。]{0,8}(不会|从不|绝不)|反诈|防诈|都是骗局|均为[^。]{0,12}诈骗|是诈骗|"
               + "\\b(never share|do not share|don't share|will never (ask|text|call|send)|won't ask|"
               + "we'll never|never ask|ignore any messages|is a scam|are scams|if in doubt)\\b",
@@ -97,11 +110,29 @@ public final class TextCues {
     List<Signal> out = new ArrayList<>();
     for (TextCue cue : CUES) {
       Matcher m = cue.pattern().matcher(s);
-      if (m.find()) {
+      while (m.find()) {
+        if (cue.weight() > 0 && negated(s, m.start())) {
+          continue; // "税务机关不会向您索取验证码" describes what an institution does not do
+        }
         out.add(new Signal(cue.code(), cue.weight(), cue.message(), cue.messageZh(),
             nt.originalStart(m.start()), nt.originalEnd(m.end())));
+        break;
       }
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+      "不会|不要|切勿|请勿|勿|从不|绝不|不得|谨防|\\b(never|won't|will not|do not|don't|not)\\b",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A negation shortly before the cue, in the same clause. */
+  static boolean negated(String s, int at) {
+    int from = at;
+    int limit = Math.max(0, at - 16);
+    while (from > limit && "。！？!?；;\n".indexOf(s.charAt(from - 1)) < 0) {
+      from--;
+    }
+    return NEGATION.matcher(s.substring(from, at)).find();
   }
 }

@@ -1,0 +1,40 @@
+package dev.chainbreaker.screen.rules;
+
+import dev.chainbreaker.screen.brand.Brand;
+import dev.chainbreaker.screen.brand.BrandMention;
+import java.util.List;
+
+/**
+ * Pairs of cues that together make a scheme: each alone is common in honest messages, together they
+ * are how the scam works (an earnings promise that moves to a private chat is a task or investment
+ * scam; an institution that asks to add a private chat account is not one).
+ */
+public final class CombinationRules {
+
+  private CombinationRules() {}
+
+  public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics) {
+    boolean offchannel = ev.has("text.offchannel_contact");
+    boolean earnings = ev.has("text.task_rebate") || ev.has("text.guaranteed_returns")
+        || ev.has("text.loan_offer");
+    if (earnings && offchannel) {
+      ev.add(new Signal("text.earnings_then_private_chat", 2.0,
+          "It promises earnings and moves the talk to a private chat: the pattern of task and investment scams",
+          "承诺收益并引导私聊：刷单、投资类诈骗的典型套路", -1, -1));
+    }
+    boolean institution = !topics.isEmpty()
+        || mentions.stream().anyMatch(m -> m.signature() || m.brand().isGovernment());
+    if (offchannel && institution) {
+      ev.add(new Signal("text.institution_private_chat", 2.5,
+          "It speaks for an institution but asks to add a private chat account; institutions do not",
+          "以机构名义要求添加私人聊天账号，正规机构不会这样做", -1, -1));
+    }
+    if (ev.has("text.acquaintance_new_number")
+        && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")
+            || ev.has("text.secrecy") || ev.has("text.summons"))) {
+      ev.add(new Signal("text.acquaintance_then_request", 1.5,
+          "A supposed acquaintance on a new number asks for money or a private chat",
+          "自称熟人换号后要求转账或私聊", -1, -1));
+    }
+  }
+}
