@@ -20,7 +20,7 @@ public final class TextCues {
           "注销|冻结|停用|作废|失效|停止[^，。,]{0,6}(功能|服务|使用)|暂停使用|限制(使用|交易)|封停|封号|吊销|"
               + "罚款|滞纳金|纳入(失信|黑名单)|影响(个人)?征信|上门催收|"
               + "\\b(suspend(ed)?|locked|deactivat(ed|ion)|terminat(ed|ion)|blocked|cancel(l)?ed|"
-              + "late fee|penalt(y|ies)|reported to)\\b",
+              + "late fee|penalt(y|ies)|reported to|arrest(ed)?|issuing you a (formal )?(warning|fine))\\b",
           "It threatens cancellation, freezing or penalties", "以注销、冻结或处罚相威胁"),
       TextCue.of("text.deadline", 0.6,
           "\\d+\\s*小时内|今日|今天内|当日|尽快|立即|马上|逾期|过时|过期|截止|前(完成|办理|处理|申领)|"
@@ -32,7 +32,8 @@ public final class TextCues {
               + "(密码|验证码|校验码|动态码|银行卡号|卡号|cvv|安全码|有效期|身份证号|身份信息|银行卡信息)|"
               + "\\b(enter|provide|confirm|verify|update|reply with|send us)\\b[^.!]{0,30}"
               + "\\b(password|pin|passcode|one[- ]time code|verification code|card (number|details)|cvv|"
-              + "billing (details|information)|bank details|personal (details|information)|identity)\\b",
+              + "billing (details|information)|bank details|personal (details|information)|identity)\\b|"
+              + "\\bsend (your|ur) (full )?(name|address|details|bank)",
           "It asks for card numbers, passwords or codes", "索要卡号、密码或验证码"),
       TextCue.of("text.money_lure", 0.7,
           "补贴|退税|退费|退款|理赔|赔付|返还|返现|兑换|中奖|奖金|领取|红包|补偿金|"
@@ -81,11 +82,20 @@ public final class TextCues {
       TextCue.of("text.advance_fee", 2.5,
           "(需|先|要|须|必须)[^。，,]{0,4}(支付|缴纳|交纳|交|垫付|完成)[^。]{0,14}(手续费|保证金|税|解冻费|激活费|费用|垫付|工本费)|"
               + "(方可|才能|才可)[^。，,]{0,4}(提现|领取|到账|解冻|放款)|解冻金|"
-              + "\\b(pay (a|the) (small )?(fee|deposit|duty|charge)s?|release fee|processing fee)\\b",
+              + "\\b(pay (a|the) (small )?(fee|deposit|duty|charge)s?|release fee|processing fee|"
+              + "to transfer to you|beneficiary|inheritance|unclaimed (funds?|prize))\\b",
           "It asks for a fee before paying out: the advance-fee trick", "要求先交费用才能提现或领取"),
       TextCue.of("text.summons", 0.5,
           "(来|到)我(的)?办公室|\\b(come to my office|stuck in a meeting|can't talk)\\b",
           "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
+      TextCue.of("text.prize_claim", 1.5,
+          "恭喜您?[^。]{0,12}(抽中|抽选|选中|获得|荣获|中奖)|幸运(观众|用户|客户)|中得[^。]{0,6}奖|"
+              + "\\b((you|u) (have )?(won|been (selected|chosen|awarded))|(ur|your) (number|mobile)[^.]{0,20}"
+              + "(won|awarded|selected)|we have a winner|is it you|has gained the sum|awarded a)\\b",
+          "It announces a prize the recipient never entered for", "通知领取未曾参与的奖品"),
+      TextCue.of("text.premium_rate_number", 1.5,
+          "(?<![0-9])0(9\\d{8,9}|87\\d{8,9})(?![0-9])",
+          "It asks to call a premium-rate number", "要求拨打高额付费电话"),
       TextCue.of("text.curiosity_lure", 1.5,
           "私密照片|不雅|艳照|(照片|视频|相册|请柬|通讯录)[^。]{0,12}(点击|下载|查看)|"
               + "\\b(voicemail|photos of you|is this you)\\b",
