@@ -78,6 +78,16 @@ public final class Categorizer {
     return best;
   }
 
+  private static final Pattern SPAM_CUE = Pattern.compile(
+      "退订|回复?td|回t|拒收|优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商|代办|"
+          + "\\b(stop|unsubscribe|opt[- ]out|offer|sale|deal|discount|free|bonus|casino|bet)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Whether the text carries the marks of advertising (opt-out lines, discounts, offers). */
+  public boolean looksLikeAdvertising(String text) {
+    return SPAM_CUE.matcher(text).find() || GAMBLING.matcher(text).find();
+  }
+
   /** Category of a message judged spam. */
   public String spam(String text) {
     if (GAMBLING.matcher(text).find()) {

@@ -1,0 +1,92 @@
+package dev.chainbreaker.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The acceptance examples of the screening issue. */
+class ScreenerTest {
+
+  private final Screener screener = Screener.standard();
+
+  private static List<String> codes(Verdict v) {
+    return v.reasons().stream().map(Reason::code).toList();
+  }
+
+  @Test
+  void socialSecuritySmishingFromAMobileIsFraud() {
+    String text = "【社保中心】您好，你的社保账户未上传电子审核，请于7月30日前打开 a.szxq9.cc 点击在线办理，过时将被注销账户！";
+    Verdict v = screener.screen(text, "+8617100000123");
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertEquals("social_security", v.category());
+    assertTrue(v.score() > 0.9, v.toString());
+    assertEquals(1, v.links().size());
+    LinkFinding link = v.links().get(0);
+    assertEquals("a.szxq9.cc", link.text());
+    assertEquals("szxq9.cc", link.registrableDomain());
+    assertEquals("HIGH", link.risk());
+    assertEquals("a.szxq9.cc", text.substring(link.start(), link.end()));
+    List<String> codes = codes(v);
+    assertTrue(codes.contains("link.unofficial_for_claimed_gov"), codes.toString());
+    assertTrue(codes.contains("sender.mobile_claims_institution"), codes.toString());
+    assertTrue(codes.contains("text.threatens_cancellation"), codes.toString());
+    Reason gov = v.reasons().stream().filter(r -> r.code().equals("link.unofficial_for_claimed_gov"))
+        .findFirst().orElseThrow();
+    assertEquals("a.szxq9.cc", text.substring(gov.start(), gov.end()));
+    assertTrue(gov.message().contains("mohrss.gov.cn"), gov.message());
+    assertTrue(!gov.messageZh().isEmpty());
+    assertTrue(v.advice().stream().anyMatch(a -> a.contains("12333")), v.advice().toString());
+    assertTrue(v.advice().stream().anyMatch(a -> a.contains("96110")), v.advice().toString());
+  }
+
+  @Test
+  void officialShortCodeWithAnUnofficialLinkIsAFakeBaseStation() {
+    Verdict v = screener.screen(
+        "【社保中心】您的社保账户未上传电子审核，请点击 p.uukp1.cc 在线办理，过时将被注销账户", "12333");
+    assertEquals(Verdict.Label.FRAUD, v.verdict());
+    assertEquals("social_security", v.category());
+    assertTrue(codes(v).contains("sender.official_code_unofficial_link"), codes(v).toString());
+  }
+
+  @Test
+  void genuineNoticesStayNormal() {
+    List<String[]> cases = List.of(
+        new String[] {"【成都人社】您的社会保障卡已制作完成，请本人携带身份证到锦江区社保卡服务网点领取。咨询电话12333。", "12333"},
+        new String[] {"【工商银行】您尾号3821卡11月30日14:20快捷支付支出256.00元，余额3,120.55元。详情见 https://m.icbc.com.cn/notice", "95588"},
+        new String[] {"【菜鸟驿站】您的包裹已到小区东门菜鸟驿站，取件码3-2-1056，请于今日18:00前取件。", "1069012345678"},
+        new String[] {"我今天去社保局把社保卡办了，工作人员说下个月就能用，你的办了没？", "13812345678"},
+        new String[] {"【中国移动】尊敬的客户，您本月话费账单已出，详情请登录 https://www.10086.cn 查询。", "10086"});
+    for (String[] c : cases) {
+      Verdict v = screener.screen(c[0], c[1]);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), c[0] + " -> " + v);
+    }
+  }
+
+  @Test
+  void englishSmishingIsJudged() {
+    Verdict v = screener.screen(
+        "USPS: Your package is on hold due to an incomplete address. Update within 12 hours: usps.com-redeliver.qx7.top",
+        "+13055550176");
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertEquals("parcel_claim", v.category());
+    assertTrue(codes(v).contains("link.lookalike_domain"), codes(v).toString());
+  }
+
+  @Test
+  void obfuscatedLinksAreReadAndFlagged() {
+    String text = "社保局通知：您的社保卡需升级为第三代芯片卡，旧卡月底作废。升级网址：ｓｂｋ１２３３３．ｖｉｐ";
+    Verdict v = screener.screen(text, "17120953386");
+    assertEquals(Verdict.Label.FRAUD, v.verdict());
+    assertEquals("sbk12333.vip", v.links().get(0).host());
+    assertEquals("ｓｂｋ１２３３３．ｖｉｐ", v.links().get(0).text());
+    assertTrue(codes(v).contains("link.obfuscated"), codes(v).toString());
+  }
+
+  @Test
+  void nullAndEmptyInputsGetAVerdict() {
+    assertEquals(Verdict.Label.NORMAL, screener.screen("", null).verdict());
+    assertEquals(Verdict.Label.NORMAL, screener.screen(null, null).verdict());
+  }
+}
