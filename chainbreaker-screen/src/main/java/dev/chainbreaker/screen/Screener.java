@@ -198,7 +198,7 @@ public final class Screener {
    * institution's own number is not advertising however it is worded.
    */
   private double spamLogOdds(TextClassifier.Scores ms, String head, Evidence ev) {
-    double z = ms.spam() + (categorizer.looksLikeAdvertising(head) ? 1.0 : -1.5);
+    double z = ms.spam() + (categorizer.looksLikeAdvertising(head) ? 1.0 : -0.5);
     if (ev.has("sender.consistent")) {
       z -= 1.0;
     }
