@@ -381,13 +381,23 @@ final class Decider {
     Outcome outcome = Outcome.ALLOW;
     Risk risk = defaultRisk(s.state());
     double score = defaultScore(s.state());
-    List<Rule> matched = new ArrayList<>(4);
+    List<Rule> matched = null;
     List<Rule> rules = pack.rulesFor(e.type());
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
       if (r.when().test(ctx)) {
+        if (matched == null) {
+          matched = new ArrayList<>(4);
+        }
         matched.add(r);
       }
+    }
+    if (matched == null && transitioned == null) {
+      // The common case: nothing to say. No allocation beyond the decision itself.
+      return new Decision(e.id(), Outcome.ALLOW, risk, score, s.state(), List.of(), List.of(), List.of());
+    }
+    if (matched == null) {
+      matched = new ArrayList<>(1);
     }
     if (protective) {
       // The owner's protective acts are never blocked, whatever any rule says.

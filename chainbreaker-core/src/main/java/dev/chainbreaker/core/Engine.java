@@ -8,13 +8,11 @@ import dev.chainbreaker.core.event.Sensitive;
 import dev.chainbreaker.core.graph.IdentityGraph;
 import dev.chainbreaker.core.rules.RulePack;
 import dev.chainbreaker.core.rules.RulePackLoader;
+import dev.chainbreaker.core.state.LongMap;
 import dev.chainbreaker.core.state.PhoneState;
 import dev.chainbreaker.core.state.StateCodec;
 import dev.chainbreaker.screen.Screener;
 import dev.chainbreaker.screen.Verdict;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,24 +32,16 @@ public final class Engine {
   private final Supplier<Screener> screener;
   private Screener screenerInstance;
   private final EventCodec codec;
-  private final Map<String, PhoneState> phones = new HashMap<>();
+  private final LongMap<PhoneState> phones = new LongMap<>(1024);
   private final IdentityGraph graph = new IdentityGraph();
-  private final Map<String, Decision> decided;
+  private final DecisionCache decided;
   private volatile Decider decider;
   private volatile StateCodec stateCodec;
 
   private Engine(Builder b) {
     this.screener = b.screener;
     this.codec = new EventCodec(b.phones, b.sensitive);
-    int capacity = b.dedupCapacity;
-    this.decided = new LinkedHashMap<>(1024, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.decided = new DecisionCache(b.dedupCapacity);
     use(b.rules);
   }
 
@@ -77,21 +67,25 @@ public final class Engine {
 
   /** Decides one event. A retry returns the decision given the first time. */
   public synchronized Decision decide(Event event) {
-    String key = event.dedupKey();
-    Decision earlier = decided.get(key);
+    Decision earlier = decided.get(event.source(), event.id());
     if (earlier != null) {
       return earlier;
     }
     Verdict verdict = event.type() == EventType.MESSAGE_RECEIVED ? screen(event) : null;
-    PhoneState state = phones.computeIfAbsent(event.subject(), p -> new PhoneState());
+    long key = PhoneNumbers.key(event.subject());
+    PhoneState state = phones.get(key);
+    if (state == null) {
+      state = new PhoneState();
+      phones.put(key, state);
+    }
     Decision d = decider.decide(event, state, graph, verdict);
-    decided.put(key, d);
+    decided.put(event.source(), event.id(), d);
     return d;
   }
 
   /** The decision already given for ({@code source}, {@code id}), or null. */
   public synchronized Decision decisionFor(String source, String id) {
-    return decided.get(source + '\u0000' + id);
+    return decided.get(source, id);
   }
 
   private Verdict screen(Event event) {
@@ -107,17 +101,17 @@ public final class Engine {
 
   /** The state of a phone (E.164), or null when the engine holds none. */
   public synchronized PhoneState state(String phone) {
-    return phones.get(phone);
+    return phones.get(PhoneNumbers.key(phone));
   }
 
   public synchronized SubjectState stateOf(String phone) {
-    PhoneState s = phones.get(phone);
+    PhoneState s = state(phone);
     return s == null ? SubjectState.NORMAL : s.state();
   }
 
   /** The one byte encoding of a phone's state under the current pack. */
   public synchronized byte[] encodeState(String phone) {
-    PhoneState s = phones.get(phone);
+    PhoneState s = state(phone);
     return s == null ? null : stateCodec.encode(s);
   }
 
@@ -131,11 +125,9 @@ public final class Engine {
 
   /** Total encoded bytes of all phone states: the memory a store needs for them. */
   public synchronized long stateBytes() {
-    long total = 0;
-    for (PhoneState s : phones.values()) {
-      total += stateCodec.encode(s).length;
-    }
-    return total;
+    long[] total = {0};
+    phones.forEachValue(s -> total[0] += stateCodec.encode(s).length);
+    return total[0];
   }
 
   public IdentityGraph graph() {
@@ -145,12 +137,10 @@ public final class Engine {
   /** Drops phones with nothing left worth keeping at {@code nowMs} (event time); returns how many. */
   public synchronized int expireIdle(long nowMs) {
     long ttl = decider.pack().settings().stateTtlMs();
-    int before = phones.size();
-    phones.values().removeIf(s -> {
+    return phones.removeIf((phone, s) -> {
       s.expireMarks(nowMs - ttl);
       return s.watermark() < nowMs - ttl || s.isIdle(nowMs);
     });
-    return before - phones.size();
   }
 
   /** Configuration of an {@link Engine}; every part has a sensible default. */

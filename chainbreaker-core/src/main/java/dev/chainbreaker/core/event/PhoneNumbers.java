@@ -49,6 +49,21 @@ public final class PhoneNumbers {
     return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
   }
 
+  /**
+   * The number as a {@code long} (its E.164 digits): how state is keyed, so that finding a phone
+   * among millions costs one probe in a primitive array rather than string comparisons.
+   */
+  public static long key(String e164) {
+    long k = 0;
+    for (int i = 0; i < e164.length(); i++) {
+      char c = e164.charAt(i);
+      if (c >= '0' && c <= '9') {
+        k = k * 10 + (c - '0');
+      }
+    }
+    return k;
+  }
+
   private static boolean isCanonicalChinaMobile(String s) {
     if (s.length() != 14 || !s.startsWith("+861")) {
       return false;

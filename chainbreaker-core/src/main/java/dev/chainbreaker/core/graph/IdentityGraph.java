@@ -1,7 +1,6 @@
 package dev.chainbreaker.core.graph;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.chainbreaker.core.state.LongMap;
 
 /**
  * Edges phone ↔ ID hash ↔ card hash ↔ account ↔ device, built from events, and the propagation of
@@ -13,7 +12,7 @@ import java.util.Map;
  * entity). Not thread-safe: the engine serialises access.
  */
 public final class IdentityGraph {
-  private final Map<Long, Entity> entities = new HashMap<>();
+  private final LongMap<Entity> entities = new LongMap<>(1024);
 
   /** The node for a hash, or null when never seen. */
   public Entity get(long hash) {

@@ -46,6 +46,10 @@ public final class RuleContext implements CelVariableResolver {
   boolean sourceTainted;
   private final java.util.ArrayList<String> identityEvidence = new java.util.ArrayList<>();
 
+  /** Slots for comprehension variables of compiled conditions. */
+  static final int LOCALS = 8;
+
+  private final Object[] locals = new Object[LOCALS];
   private final Map<String, Long> since = new SinceView();
   private final Map<String, Boolean> firedView = new FiredView();
   private final Map<String, Double> countView = new CountView();
@@ -222,50 +226,106 @@ public final class RuleContext implements CelVariableResolver {
   }
 
   private Object value(String name) {
-    EventData d = event.data();
-    switch (name) {
-      case "type": return event.type().wire();
-      case "source": return event.source();
-      case "source_kind": return event.sourceKind().wire();
-      case "channel": return orEmpty(d.channel());
-      case "verification": return orEmpty(d.verification());
-      case "actor": return d.actor() == null ? "subscriber" : d.actor();
-      case "purpose": return orEmpty(d.purpose());
-      case "category": return orEmpty(d.category());
-      case "real_name": return orEmpty(d.realNameVerification());
-      case "card_type": return orEmpty(d.cardType());
-      case "forwarding_kind": return orEmpty(d.kind());
-      case "message_verdict": return messageVerdict;
-      case "message_category": return messageCategory;
-      case "message_score": return messageScore;
-      case "new_device": return Boolean.TRUE.equals(d.newDevice());
-      case "quick_bind": return d.quickBind();
-      case "has_amount": return d.hasAmount();
-      case "amount": return d.hasAmount() ? d.amount() : 0.0;
-      case "hour": return (long) event.localHour();
-      case "fields": return d.fields();
-      case "checks": return d.checks();
-      case "state": return state.state().name();
-      case "minutes_in_state":
-        return state.stateSince() == PhoneState.NEVER ? Vars.NEVER_MINUTES : (now - state.stateSince()) / 60_000L;
-      case "score": return (long) score();
-      case "exposed": return exposed();
-      case "control": return control();
-      case Vars.SINCE: return since;
-      case Vars.FIRED: return firedView;
-      case Vars.COUNT: return countView;
-      case "id_known": return idKnown;
-      case "id_at_risk": return idAtRisk;
-      case "card_known": return cardKnown;
-      case "card_at_risk": return cardAtRisk;
-      case "card_frozen": return cardFrozen;
-      case "card_tainted": return cardTainted;
-      case "account_known": return accountKnown;
-      case "account_tainted": return accountTainted;
-      case "account_age_days": return accountAgeDays;
-      case "source_tainted": return sourceTainted;
-      default: return null;
+    Var v = Var.named(name);
+    if (v == null) {
+      return null;
     }
+    return switch (v) {
+      case SINCE -> since;
+      case FIRED -> firedView;
+      case COUNT -> countView;
+      case FIELDS, CHECKS -> list(v);
+      default -> switch (v.celType().kind()) {
+        case BOOL -> bool(v);
+        case INT -> integer(v);
+        case DOUBLE -> dbl(v);
+        default -> str(v);
+      };
+    };
+  }
+
+  /** A string variable; absent data fields read as "". */
+  public String str(Var v) {
+    EventData d = event.data();
+    return switch (v) {
+      case TYPE -> event.type().wire();
+      case SOURCE -> event.source();
+      case SOURCE_KIND -> event.sourceKind().wire();
+      case CHANNEL -> orEmpty(d.channel());
+      case VERIFICATION -> orEmpty(d.verification());
+      case ACTOR -> d.actor() == null ? "subscriber" : d.actor();
+      case PURPOSE -> orEmpty(d.purpose());
+      case CATEGORY -> orEmpty(d.category());
+      case REAL_NAME -> orEmpty(d.realNameVerification());
+      case CARD_TYPE -> orEmpty(d.cardType());
+      case FORWARDING_KIND -> orEmpty(d.kind());
+      case MESSAGE_VERDICT -> messageVerdict;
+      case MESSAGE_CATEGORY -> messageCategory;
+      case STATE -> state.state().name();
+      default -> throw new IllegalArgumentException(v + " is not a string");
+    };
+  }
+
+  public boolean bool(Var v) {
+    EventData d = event.data();
+    return switch (v) {
+      case NEW_DEVICE -> Boolean.TRUE.equals(d.newDevice());
+      case QUICK_BIND -> d.quickBind();
+      case HAS_AMOUNT -> d.hasAmount();
+      case EXPOSED -> exposed();
+      case CONTROL -> control();
+      case ID_KNOWN -> idKnown;
+      case ID_AT_RISK -> idAtRisk;
+      case CARD_KNOWN -> cardKnown;
+      case CARD_AT_RISK -> cardAtRisk;
+      case CARD_FROZEN -> cardFrozen;
+      case CARD_TAINTED -> cardTainted;
+      case ACCOUNT_KNOWN -> accountKnown;
+      case ACCOUNT_TAINTED -> accountTainted;
+      case SOURCE_TAINTED -> sourceTainted;
+      default -> throw new IllegalArgumentException(v + " is not a bool");
+    };
+  }
+
+  public long integer(Var v) {
+    return switch (v) {
+      case HOUR -> event.localHour();
+      case MINUTES_IN_STATE -> state.stateSince() == PhoneState.NEVER ? Vars.NEVER_MINUTES : (now - state.stateSince()) / 60_000L;
+      case SCORE -> score();
+      case ACCOUNT_AGE_DAYS -> accountAgeDays;
+      default -> throw new IllegalArgumentException(v + " is not an int");
+    };
+  }
+
+  public double dbl(Var v) {
+    EventData d = event.data();
+    return switch (v) {
+      case AMOUNT -> d.hasAmount() ? d.amount() : 0.0;
+      case MESSAGE_SCORE -> messageScore;
+      default -> throw new IllegalArgumentException(v + " is not a double");
+    };
+  }
+
+  public List<String> list(Var v) {
+    return switch (v) {
+      case FIELDS -> event.data().fields();
+      case CHECKS -> event.data().checks();
+      default -> throw new IllegalArgumentException(v + " is not a list");
+    };
+  }
+
+  Object local(int slot) {
+    return locals[slot];
+  }
+
+  void setLocal(int slot, Object value) {
+    locals[slot] = value;
+  }
+
+  /** A counter's sum over its window. */
+  public double count(int counter) {
+    BucketRing r = state.counterIfPresent(counter);
+    return r == null ? 0.0 : r.sum(now);
   }
 
   private static String orEmpty(String s) {
@@ -333,8 +393,7 @@ public final class RuleContext implements CelVariableResolver {
 
     @Override
     Double at(int index) {
-      BucketRing r = state.counterIfPresent(index);
-      return r == null ? 0.0 : r.sum(now);
+      return count(index);
     }
   }
 }

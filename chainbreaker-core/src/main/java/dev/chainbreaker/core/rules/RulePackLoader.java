@@ -62,7 +62,9 @@ public final class RulePackLoader {
     return b.build();
   }
 
-  private RulePackLoader() {}
+  private RulePackLoader(boolean interpretOnly) {
+    this.interpretOnly = interpretOnly;
+  }
 
   /** The pack that ships with ChainBreaker. */
   public static RulePack defaultPack() {
@@ -77,6 +79,14 @@ public final class RulePackLoader {
   }
 
   public static RulePack load(String yaml) {
+    return load(yaml, false);
+  }
+
+  /**
+   * Loads a pack; with {@code interpretOnly} every condition runs on the CEL interpreter instead of
+   * the compiled fast path (for checking that the two agree).
+   */
+  public static RulePack load(String yaml, boolean interpretOnly) {
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
@@ -93,9 +103,10 @@ public final class RulePackLoader {
     if (!(root instanceof MappingNode top)) {
       throw new RulePackException(null, root == null ? 1 : line(root), "a rule pack is a YAML mapping with pack, version, signals and rules");
     }
-    return new RulePackLoader().read(top, yaml);
+    return new RulePackLoader(interpretOnly).read(top, yaml);
   }
 
+  private final boolean interpretOnly;
   private final Map<String, Integer> signalNames = new LinkedHashMap<>();
   private final Map<String, Integer> counterNames = new LinkedHashMap<>();
 
@@ -322,6 +333,12 @@ public final class RulePackLoader {
         if (!args.isEmpty() && args.get(0).getKind() == CelExpr.ExprKind.Kind.IDENT && NAMED_MAPS.contains(args.get(0).ident().name())) {
           throw new RulePackException(owner, line(n), "write " + args.get(0).ident().name() + ".NAME, not an index: names are checked at load");
         }
+      }
+    }
+    if (!interpretOnly) {
+      CompiledCondition compiled = CompiledCondition.compile(ast, expr, signalNames, counterNames, signals, variables);
+      if (compiled != null) {
+        return compiled;
       }
     }
     try {

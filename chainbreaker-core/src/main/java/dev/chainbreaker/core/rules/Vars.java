@@ -1,9 +1,6 @@
 package dev.chainbreaker.core.rules;
 
 import dev.cel.common.types.CelType;
-import dev.cel.common.types.ListType;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,41 +28,9 @@ public final class Vars {
 
   private static Map<String, CelType> declare() {
     Map<String, CelType> m = new LinkedHashMap<>();
-    // the event
-    for (String s : new String[] {
-      "type", "source", "source_kind", "channel", "verification", "actor", "purpose", "category",
-      "real_name", "card_type", "forwarding_kind", "message_verdict", "message_category"
-    }) {
-      m.put(s, SimpleType.STRING);
+    for (Var v : Var.values()) {
+      m.put(v.varName(), v.celType());
     }
-    m.put("new_device", SimpleType.BOOL);
-    m.put("quick_bind", SimpleType.BOOL);
-    m.put("has_amount", SimpleType.BOOL);
-    m.put("amount", SimpleType.DOUBLE);
-    m.put("message_score", SimpleType.DOUBLE);
-    m.put("hour", SimpleType.INT);
-    m.put("fields", ListType.create(SimpleType.STRING));
-    m.put("checks", ListType.create(SimpleType.STRING));
-    // the subject
-    m.put("state", SimpleType.STRING);
-    m.put("minutes_in_state", SimpleType.INT);
-    m.put("score", SimpleType.INT);
-    m.put("exposed", SimpleType.BOOL);
-    m.put("control", SimpleType.BOOL);
-    m.put(SINCE, MapType.create(SimpleType.STRING, SimpleType.INT));
-    m.put(FIRED, MapType.create(SimpleType.STRING, SimpleType.BOOL));
-    m.put(COUNT, MapType.create(SimpleType.STRING, SimpleType.DOUBLE));
-    // the identity graph
-    m.put("id_known", SimpleType.BOOL);
-    m.put("id_at_risk", SimpleType.BOOL);
-    m.put("card_known", SimpleType.BOOL);
-    m.put("card_at_risk", SimpleType.BOOL);
-    m.put("card_frozen", SimpleType.BOOL);
-    m.put("card_tainted", SimpleType.BOOL);
-    m.put("account_known", SimpleType.BOOL);
-    m.put("account_tainted", SimpleType.BOOL);
-    m.put("account_age_days", SimpleType.INT);
-    m.put("source_tainted", SimpleType.BOOL);
     return Map.copyOf(m);
   }
 
