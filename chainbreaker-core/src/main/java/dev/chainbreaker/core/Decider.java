@@ -68,7 +68,7 @@ final class Decider {
     boolean protective = recordSignals(e, s);
     countWindows(e, s);
     Text transitioned = transition(e, s, graph);
-    Decision d = judge(e, s, protective, transitioned);
+    Decision d = judge(e, s, protective, transitioned, verdict);
     linkIdentity(e, s, graph, protective, d.decision());
     return d;
   }
@@ -377,7 +377,7 @@ final class Decider {
 
   // ---- 6. judgement ----------------------------------------------------------------------------
 
-  private Decision judge(Event e, PhoneState s, boolean protective, Text transitioned) {
+  private Decision judge(Event e, PhoneState s, boolean protective, Text transitioned, Verdict verdict) {
     Outcome outcome = Outcome.ALLOW;
     Risk risk = defaultRisk(s.state());
     double score = defaultScore(s.state());
@@ -424,6 +424,17 @@ final class Decider {
     }
     if (transitioned != null && (s.state() == SubjectState.COMPROMISED || outcome == Outcome.ALLOW)) {
       reasons.add(0, reason(transitioned, chainEvidence(s, e)));
+    }
+    if (verdict != null && outcome != Outcome.ALLOW) {
+      // The screener explains a message itself: its reasons (claimed sender, unofficial link, threat)
+      // follow the decision's own.
+      int n = 0;
+      for (dev.chainbreaker.screen.Reason r : verdict.reasons()) {
+        if (n++ == 3) {
+          break;
+        }
+        reasons.add(new Reason("screen." + r.code(), r.message(), r.messageZh(), List.of(e.id())));
+      }
     }
     if (outcome == Outcome.ALLOW) {
       verification.clear();
