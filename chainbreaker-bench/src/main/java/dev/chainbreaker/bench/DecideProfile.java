@@ -35,12 +35,14 @@ public final class DecideProfile {
 
   /** Inclusive buckets: a sample counts for a bucket when any frame on its stack matches. */
   private static final String[][] PARTS = {
-    {"CEL conditions (CelCondition.*)", "dev.chainbreaker.core.rules.CelCondition."},
+    {"CEL conditions, interpreted (CelCondition.*)", "dev.chainbreaker.core.rules.CelCondition."},
+    {"CEL conditions, compiled (CompiledCondition.*)", "dev.chainbreaker.core.rules.CompiledCondition."},
     {"CEL runtime (dev.cel.*)", "dev.cel."},
     {"rule context / vars", "dev.chainbreaker.core.rules.RuleContext.", "dev.chainbreaker.core.rules.Vars."},
     {"message screening (Screener.screen)", "dev.chainbreaker.screen.Screener.screen"},
-    {"phone state (PhoneState, BucketRing)", "dev.chainbreaker.core.state.PhoneState.", "dev.chainbreaker.core.state.BucketRing."},
-    {"identity graph", "dev.chainbreaker.core.graph."},
+    {"phone state (dev.chainbreaker.core.state.*)", "dev.chainbreaker.core.state."},
+    {"identity graph (IdentityGraph, Entity)", "dev.chainbreaker.core.graph."},
+    {"identity linking (Decider.linkIdentity, lookUpIdentity)", "dev.chainbreaker.core.Decider.linkIdentity", "dev.chainbreaker.core.Decider.lookUpIdentity"},
     {"decision building (Decision, Reason)", "dev.chainbreaker.core.Decision.", "dev.chainbreaker.core.Reason."},
     {"protobuf", "com.google.protobuf."},
     {"guava", "com.google.common."},

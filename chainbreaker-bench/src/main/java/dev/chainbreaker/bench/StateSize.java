@@ -4,6 +4,7 @@ import dev.chainbreaker.core.Decision;
 import dev.chainbreaker.core.Engine;
 import dev.chainbreaker.core.Outcome;
 import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.EventType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +16,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Replays an {@link EventMix} once (after a warm-up pass on another engine) and reports encoded
  * state bytes per phone, the heap the engine retains, decision counts, and a per-event latency
- * histogram (HdrHistogram) as a cross-check of the JMH numbers.
+ * histogram (HdrHistogram) as a cross-check of the JMH numbers; {@code --per-type} adds the latency
+ * and the share of decide() time of each event type.
  *
  * <pre>java -cp chainbreaker-bench.jar dev.chainbreaker.bench.StateSize --phones 20000 --days 7 --seed 42</pre>
  */
@@ -27,14 +29,16 @@ public final class StateSize {
     int days = 7;
     long seed = 42;
     int warmPasses = 3;
+    boolean perType = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--phones" -> phones = Integer.parseInt(args[++i]);
         case "--days" -> days = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--warm" -> warmPasses = Integer.parseInt(args[++i]);
+        case "--per-type" -> perType = true;
         default -> {
-          System.err.println("usage: StateSize [--phones N] [--days D] [--seed S] [--warm PASSES]");
+          System.err.println("usage: StateSize [--phones N] [--days D] [--seed S] [--warm PASSES] [--per-type]");
           System.exit(2);
         }
       }
@@ -51,11 +55,14 @@ public final class StateSize {
     Engine engine = mix.engine(1);
     Histogram h = new Histogram(3_600_000_000L, 3);
     Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    Map<EventType, Histogram> byType = new EnumMap<>(EventType.class);
     long start = System.nanoTime();
     for (Event e : events) {
       long t0 = System.nanoTime();
       Decision d = engine.decide(e);
-      h.recordValue(System.nanoTime() - t0);
+      long took = System.nanoTime() - t0;
+      h.recordValue(took);
+      byType.computeIfAbsent(e.type(), k -> new Histogram(3_600_000_000L, 3)).recordValue(took);
       outcomes.merge(d.decision(), 1, Integer::sum);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -75,6 +82,19 @@ public final class StateSize {
         events.length, count, bytes, count == 0 ? 0.0 : bytes / (double) count, count == 0 ? 0.0 : (after - before) / (double) count,
         seconds, events.length / seconds, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
         h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, outcomes, peak / 1048576.0);
+    if (perType) {
+      long totalNanos = 0;
+      for (Histogram th : byType.values()) {
+        totalNanos += (long) (th.getMean() * th.getTotalCount());
+      }
+      System.out.printf(Locale.ROOT, "%-34s %8s %9s %9s %9s %7s%n", "type", "events", "p50us", "p99us", "meanus", "time%");
+      for (Map.Entry<EventType, Histogram> en : byType.entrySet()) {
+        Histogram th = en.getValue();
+        System.out.printf(Locale.ROOT, "%-34s %8d %9.2f %9.2f %9.2f %6.1f%%%n", en.getKey().wire(), th.getTotalCount(),
+            th.getValueAtPercentile(50) / 1e3, th.getValueAtPercentile(99) / 1e3, th.getMean() / 1e3,
+            100.0 * th.getMean() * th.getTotalCount() / totalNanos);
+      }
+    }
     // keep the engine reachable until after the measurement above
     if (engine.phoneCount() < 0) {
       System.out.println(engine);

@@ -3,6 +3,7 @@ package dev.chainbreaker.core;
 import dev.chainbreaker.core.event.Event;
 import dev.chainbreaker.core.event.EventData;
 import dev.chainbreaker.core.event.EventType;
+import dev.chainbreaker.core.event.PhoneNumbers;
 import dev.chainbreaker.core.event.Protected;
 import dev.chainbreaker.core.graph.Entity;
 import dev.chainbreaker.core.graph.EntityKind;
@@ -321,17 +322,17 @@ final class Decider {
 
   private void linkIdentity(Event e, PhoneState s, IdentityGraph graph, boolean protective, Outcome outcome) {
     EventData d = e.data();
+    long phone = PhoneNumbers.key(e.subject());
     // Identifiers in a refused request, or in anything done while the line is in the thief's hands,
     // are not the owner's: they must not become "known" to this phone.
     boolean compromised = !protective
         && (s.state() == SubjectState.COMPROMISED || outcome == Outcome.DENY || outcome == Outcome.REVIEW);
-    link(graph, s, e, d.idNumber(), EntityKind.ID_NUMBER, compromised);
-    link(graph, s, e, d.card(), EntityKind.CARD, compromised);
-    link(graph, s, e, d.disburseTo(), EntityKind.CARD, compromised);
-    link(graph, s, e, d.account(), EntityKind.ACCOUNT, compromised);
+    link(graph, s, e, phone, d.idNumber(), EntityKind.ID_NUMBER, compromised);
+    link(graph, s, e, phone, d.card(), EntityKind.CARD, compromised);
+    link(graph, s, e, phone, d.disburseTo(), EntityKind.CARD, compromised);
+    link(graph, s, e, phone, d.account(), EntityKind.ACCOUNT, compromised);
     if (d.deviceId() != null) {
-      long h = deviceHash(d.deviceId());
-      graph.link(h, EntityKind.DEVICE, e.subject(), e.timeMs());
+      graph.link(deviceHash(d.deviceId()), EntityKind.DEVICE, phone, e.timeMs());
     }
     if (e.type() == EventType.ACCOUNT_CREATED && d.account() != null) {
       graph.created(d.account().hash(), e.timeMs());
@@ -344,11 +345,11 @@ final class Decider {
     }
   }
 
-  private static void link(IdentityGraph graph, PhoneState s, Event e, Protected p, EntityKind kind, boolean compromised) {
+  private static void link(IdentityGraph graph, PhoneState s, Event e, long phone, Protected p, EntityKind kind, boolean compromised) {
     if (p == null) {
       return;
     }
-    graph.link(p.hash(), kind, e.subject(), e.timeMs());
+    graph.link(p.hash(), kind, phone, e.timeMs());
     if (compromised) {
       s.taint(p.hash());
       graph.markAtRisk(p.hash(), e.subject(), e.timeMs(), s.chain());

@@ -14,7 +14,8 @@ public final class Entity {
   final EntityKind kind;
   long firstSeen;
   long createdAt = Long.MIN_VALUE;
-  String[] phones = new String[0];
+  /** Phone keys ({@link dev.chainbreaker.core.event.PhoneNumbers#key}): compared as numbers on the hot path. */
+  long[] phones = new long[0];
   long atRiskSince = Long.MIN_VALUE;
   String atRiskPhone;
   String[] atRiskEvidence = new String[0];
@@ -64,13 +65,18 @@ public final class Entity {
     return frozenByOwner;
   }
 
+  /** The phones seen with it, as E.164 numbers. */
   public String[] phones() {
-    return phones.clone();
+    String[] out = new String[phones.length];
+    for (int i = 0; i < phones.length; i++) {
+      out[i] = "+" + phones[i];
+    }
+    return out;
   }
 
-  boolean addPhone(String phone) {
-    for (String p : phones) {
-      if (p.equals(phone)) {
+  boolean addPhone(long phone) {
+    for (long p : phones) {
+      if (p == phone) {
         return false;
       }
     }

@@ -19,8 +19,8 @@ public final class IdentityGraph {
     return entities.get(hash);
   }
 
-  /** Adds the edge phone ↔ entity; returns the node. */
-  public Entity link(long hash, EntityKind kind, String phone, long timeMs) {
+  /** Adds the edge phone ↔ entity ({@code phone} as its numeric key); returns the node. */
+  public Entity link(long hash, EntityKind kind, long phone, long timeMs) {
     Entity e = entities.get(hash);
     if (e == null) {
       e = new Entity(hash, kind, timeMs);
