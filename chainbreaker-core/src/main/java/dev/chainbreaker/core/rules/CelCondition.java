@@ -4,18 +4,13 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Set;
 
-/** A condition evaluated by the CEL runtime. Evaluation errors count as false and are tallied. */
-final class CelCondition implements Condition {
+/** A condition evaluated by the CEL interpreter: the fallback for what {@link CompiledCondition} does not compile. */
+final class CelCondition extends CheckedCondition {
   private final CelRuntime.Program program;
-  private final String source;
-  private final Set<String> signals;
-  private final Set<String> variables;
 
   CelCondition(CelRuntime.Program program, String source, Set<String> signals, Set<String> variables) {
+    super(source, signals, variables);
     this.program = program;
-    this.source = source;
-    this.signals = Set.copyOf(signals);
-    this.variables = Set.copyOf(variables);
   }
 
   @Override
@@ -26,20 +21,5 @@ final class CelCondition implements Condition {
       // A condition that cannot be evaluated for this event (e.g. a missing map key) does not hold.
       return false;
     }
-  }
-
-  @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
-  public Set<String> signals() {
-    return signals;
-  }
-
-  @Override
-  public Set<String> variables() {
-    return variables;
   }
 }

@@ -19,17 +19,12 @@ import java.util.Set;
  * the {@code exists}/{@code all} macros, arithmetic, {@code size}). Anything else falls back to the
  * CEL runtime ({@link #compile} returns null). {@code CompiledConditionTest} checks both agree.
  */
-final class CompiledCondition implements Condition {
+final class CompiledCondition extends CheckedCondition {
   private final Node root;
-  private final String source;
-  private final Set<String> signals;
-  private final Set<String> variables;
 
   private CompiledCondition(Node root, String source, Set<String> signals, Set<String> variables) {
+    super(source, signals, variables);
     this.root = root;
-    this.source = source;
-    this.signals = Set.copyOf(signals);
-    this.variables = Set.copyOf(variables);
   }
 
   /** The compiled condition, or null when it uses something only the CEL runtime can evaluate. */
@@ -50,21 +45,6 @@ final class CompiledCondition implements Condition {
     } catch (ArithmeticException e) {
       return false; // CEL reports integer overflow as an error, and a condition in error does not hold
     }
-  }
-
-  @Override
-  public String source() {
-    return source;
-  }
-
-  @Override
-  public Set<String> signals() {
-    return signals;
-  }
-
-  @Override
-  public Set<String> variables() {
-    return variables;
   }
 
   private static final class Unsupported extends RuntimeException {

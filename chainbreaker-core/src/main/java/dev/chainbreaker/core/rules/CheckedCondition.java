@@ -1,0 +1,31 @@
+package dev.chainbreaker.core.rules;
+
+import java.util.Set;
+
+/** A condition that passed the CEL type checker: its source and what it reads, whoever evaluates it. */
+abstract class CheckedCondition implements Condition {
+  private final String source;
+  private final Set<String> signals;
+  private final Set<String> variables;
+
+  CheckedCondition(String source, Set<String> signals, Set<String> variables) {
+    this.source = source;
+    this.signals = Set.copyOf(signals);
+    this.variables = Set.copyOf(variables);
+  }
+
+  @Override
+  public final String source() {
+    return source;
+  }
+
+  @Override
+  public final Set<String> signals() {
+    return signals;
+  }
+
+  @Override
+  public final Set<String> variables() {
+    return variables;
+  }
+}
