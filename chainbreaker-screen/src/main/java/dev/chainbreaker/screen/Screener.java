@@ -119,7 +119,8 @@ public final class Screener {
         model > 0 ? "Its wording resembles known fraud messages" : "Its wording resembles ordinary messages",
         model > 0 ? "措辞与已知诈骗短信相似" : "措辞与正常短信相似", -1, -1));
     LinkRules.apply(assessed, mentions, nt, ev);
-    List<Signal> textSignals = cues.find(nt);
+    String lower = TextCues.lowerCase(head);
+    List<Signal> textSignals = cues.find(nt, lower);
     boolean untrusted = LinkRules.hasUntrustedLink(assessed);
     boolean warning = !untrusted
         && textSignals.stream().anyMatch(s -> s.code().equals("text.anti_fraud_warning"));
@@ -134,7 +135,7 @@ public final class Screener {
       ev.add(s);
     }
     List<Brand> topics = brands.governmentTopics(head);
-    ContactRules.apply(nt, head, mentions, topics, ev);
+    ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics);
     LinkRules.applyTopic(assessed, topics, ev);
     if (ev.has("text.asks_credentials")) {
@@ -162,13 +163,13 @@ public final class Screener {
     String category;
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
-      category = categorizer.fraud(head, mentions);
-    } else if (spamLogOdds(ms, head, ev) > 0) {
+      category = categorizer.fraud(lower, mentions);
+    } else if (spamLogOdds(ms, lower, ev) > 0) {
       label = Verdict.Label.SPAM;
-      category = categorizer.spam(head);
+      category = categorizer.spam(lower);
     } else {
       label = Verdict.Label.NORMAL;
-      category = categorizer.normal(head, mentions, si.isPersonal());
+      category = categorizer.normal(lower, mentions, si.isPersonal());
     }
     List<LinkFinding> findings = new ArrayList<>();
     for (LinkAssessment a : assessed) {

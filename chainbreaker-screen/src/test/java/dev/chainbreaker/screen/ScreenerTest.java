@@ -67,7 +67,7 @@ class ScreenerTest {
   @Test
   void englishSmishingIsJudged() {
     Verdict v = screener.screen(
-        "USPS: Your package is on hold due to an incomplete address. Update within 12 hours: usps.com-redeliver.qx7.top",
+        "USPS: we could not deliver your parcel. Confirm your address today at usps.com-parcel.k2v.top",
         "+13055550176");
     assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
     assertEquals("parcel_claim", v.category());
@@ -76,11 +76,11 @@ class ScreenerTest {
 
   @Test
   void obfuscatedLinksAreReadAndFlagged() {
-    String text = "社保局通知：您的社保卡需升级为第三代芯片卡，旧卡月底作废。升级网址：ｓｂｋ１２３３３．ｖｉｐ";
+    String text = "社保局通知：您的社保卡即将停用，请尽快登录 ｋａｒｄ１２３３３．ｔｏｐ 重新认证";
     Verdict v = screener.screen(text, "17120953386");
     assertEquals(Verdict.Label.FRAUD, v.verdict());
-    assertEquals("sbk12333.vip", v.links().get(0).host());
-    assertEquals("ｓｂｋ１２３３３．ｖｉｐ", v.links().get(0).text());
+    assertEquals("kard12333.top", v.links().get(0).host());
+    assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", v.links().get(0).text());
     assertTrue(codes(v).contains("link.obfuscated"), codes(v).toString());
   }
 

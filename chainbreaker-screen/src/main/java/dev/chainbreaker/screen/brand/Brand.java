@@ -15,7 +15,7 @@ import java.util.Set;
  * @param senders official sender numbers and short codes
  * @param never what it never does: {@code sends_links}, {@code asks_credentials}
  * @param hotline where the recipient can check
- * @param signatureKeywords words that, inside a 【signature】, claim this brand ("【电子社保】")
+ * @param signatureKeywords words that, inside a 【signature】, claim this brand ("【某市社保】")
  */
 public record Brand(
     String id,

@@ -32,6 +32,8 @@ public final class BrandRegistry {
 
   private final List<Brand> brands;
   private final List<Alias> aliases;
+  /** Aliases by their first character, longest first: one pass over the text finds them all. */
+  private final Map<Character, Alias[]> aliasesByFirstChar;
   private final Map<String, Brand> byDomain;
   private final Map<String, List<Brand>> bySender;
 
@@ -56,6 +58,13 @@ public final class BrandRegistry {
     // longest alias first, so "中国工商银行" wins over "工商银行" at the same place
     al.sort(Comparator.comparingInt((Alias a) -> -a.text().length()));
     this.aliases = List.copyOf(al);
+    Map<Character, List<Alias>> byFirst = new HashMap<>();
+    for (Alias a : this.aliases) {
+      byFirst.computeIfAbsent(a.text().charAt(0), k -> new ArrayList<>()).add(a);
+    }
+    Map<Character, Alias[]> frozenFirst = new HashMap<>();
+    byFirst.forEach((k, v) -> frozenFirst.put(k, v.toArray(new Alias[0])));
+    this.aliasesByFirstChar = Map.copyOf(frozenFirst);
     this.byDomain = Map.copyOf(dom);
     Map<String, List<Brand>> frozen = new HashMap<>();
     snd.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
@@ -146,27 +155,27 @@ public final class BrandRegistry {
   /** Every brand named in {@code text} (normalised), without overlaps, longest name first. */
   public List<BrandMention> mentions(String text) {
     List<BrandMention> out = new ArrayList<>();
-    boolean[] taken = new boolean[text.length()];
-    for (Alias a : aliases) {
-      int from = 0;
-      while (true) {
-        int at = text.indexOf(a.text(), from);
-        if (at < 0) {
-          break;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      Alias[] candidates = aliasesByFirstChar.get(text.charAt(i));
+      Alias found = null;
+      if (candidates != null) {
+        for (Alias a : candidates) {
+          int end = i + a.text().length();
+          if (text.startsWith(a.text(), i) && (!a.ascii() || wordBounded(text, i, end))) {
+            found = a;
+            break; // longest first
+          }
         }
-        int end = at + a.text().length();
-        from = at + 1;
-        if (a.ascii() && !wordBounded(text, at, end)) {
-          continue;
-        }
-        if (overlaps(taken, at, end)) {
-          continue;
-        }
-        for (int k = at; k < end; k++) {
-          taken[k] = true;
-        }
-        out.add(new BrandMention(a.brand(), a.text(), at, end, isSignature(text, at, end)));
       }
+      if (found == null) {
+        i++;
+        continue;
+      }
+      int end = i + found.text().length();
+      out.add(new BrandMention(found.brand(), found.text(), i, end, isSignature(text, i, end)));
+      i = end;
     }
     addSignatureClaims(text, out);
     out.sort(Comparator.comparingInt(BrandMention::start));
@@ -174,7 +183,7 @@ public final class BrandRegistry {
   }
 
   /**
-   * A 【signature】 naming no registered brand but a brand's topic ("【电子社保】", "【城乡居民医保】")
+   * A 【signature】 naming no registered brand but a brand's topic ("【某市社保】", "【居民医保】")
    * still claims that brand: the sender speaks as the institution in charge of the topic.
    */
   private void addSignatureClaims(String text, List<BrandMention> out) {
@@ -214,7 +223,7 @@ public final class BrandRegistry {
 
   /**
    * 【...name...】 or [name], or the name opening the message as a heading ("社保局通知：",
-   * "HMRC: ..."). A name merely used in a sentence ("爸，社保局说…") is talk about the brand.
+   * "HMRC: ..."). A name merely used in a sentence ("妈，社保局的人说…") is talk about the brand.
    */
   private static boolean isSignature(String text, int at, int end) {
     int open = Math.max(text.lastIndexOf('【', at), text.lastIndexOf('[', at));
@@ -251,15 +260,6 @@ public final class BrandRegistry {
       }
     }
     return -1;
-  }
-
-  private static boolean overlaps(boolean[] taken, int at, int end) {
-    for (int k = at; k < end; k++) {
-      if (taken[k]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean wordBounded(String s, int at, int end) {

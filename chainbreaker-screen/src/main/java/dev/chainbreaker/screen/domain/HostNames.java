@@ -20,6 +20,10 @@ public final class HostNames {
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1); // the root dot names the same host
     }
+    HostName fast = plainAscii(h);
+    if (fast != null) {
+      return fast;
+    }
     StringBuilder ascii = new StringBuilder(h.length() + 8);
     IDNA.Info info = new IDNA.Info();
     UTS46.nameToASCII(h, ascii, info);
@@ -38,6 +42,38 @@ public final class HostNames {
     boolean idn = asciiForm.startsWith("xn--") || asciiForm.contains(".xn--")
         || !isAscii(asciiForm);
     return new HostName(asciiForm, unicodeForm, idn, valid);
+  }
+
+  /**
+   * Most hosts are plain ASCII letters, digits, '-', '_' and dots, with no punycode label: UTS #46
+   * only lower-cases those, so skip ICU (the checks below are the errors it would report).
+   */
+  private static HostName plainAscii(String h) {
+    int n = h.length();
+    if (n == 0 || n > 253) {
+      return null;
+    }
+    int labelStart = 0;
+    boolean upper = false;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? h.charAt(i) : '.';
+      if (c == '.') {
+        int len = i - labelStart;
+        if (len == 0 || len > 63) {
+          return null;
+        }
+        if (len >= 4 && h.regionMatches(true, labelStart, "xn--", 0, 4)) {
+          return null;
+        }
+        labelStart = i + 1;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return null;
+      }
+    }
+    String lower = upper ? h.toLowerCase(Locale.ROOT) : h;
+    return new HostName(lower, lower, false, true);
   }
 
   static boolean isAscii(String s) {

@@ -13,8 +13,13 @@ final class Skeletons {
 
   private Skeletons() {}
 
+  private static final com.ibm.icu.text.Normalizer2 NFD =
+      com.ibm.icu.text.Normalizer2.getNFDInstance();
+
   static String of(String label) {
-    String lower = label.toLowerCase(Locale.ROOT);
+    // diacritics first: ṁ, ḿ and ő are not confusables in UTS #39 but read as m and o
+    String bare = NFD.normalize(label).replaceAll("\\p{Mn}+", "");
+    String lower = bare.toLowerCase(Locale.ROOT);
     StringBuilder mapped = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
@@ -32,7 +37,7 @@ final class Skeletons {
     }
     String sk = SPOOF.getSkeleton(mapped.toString()).toLowerCase(Locale.ROOT);
     // the skeleton of "m" is "rn"; fold the other direction too so both spellings meet
-    return sk.replace("rn", "m").replace("vv", "w").replace("cl", "d").replace('i', 'l')
-        .replace('|', 'l');
+    return sk.replace("rn", "m").replace("nn", "m").replace("vv", "w").replace("cl", "d")
+        .replace('i', 'l').replace('|', 'l');
   }
 }

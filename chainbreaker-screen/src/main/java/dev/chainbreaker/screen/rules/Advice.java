@@ -14,8 +14,8 @@ public final class Advice {
     int cjk = 0;
     for (int i = 0; i < text.length() && i < 400; i++) {
       char c = text.charAt(i);
-      if (c >= 0x4E00 && c <= 0x9FFF) {
-        cjk++;
+      if (c >= 0x4E00 && c <= 0x9FFF && ++cjk >= 2) {
+        return true;
       }
     }
     return cjk >= 2;

@@ -2,7 +2,6 @@ package dev.chainbreaker.screen.rules;
 
 import dev.chainbreaker.screen.brand.BrandMention;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Names the scheme of a message with the category names of the hand-written dev set: for fraud the
@@ -12,11 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class Categorizer {
 
-  private record Topic(String category, Pattern pattern) {}
+  private record Topic(String category, FastPattern pattern) {}
 
   private static Topic t(String category, String regex) {
-    return new Topic(category,
-        Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    return new Topic(category, new FastPattern(regex));
   }
 
   private static final List<Topic> FRAUD = List.of(
@@ -35,19 +33,16 @@ public final class Categorizer {
       t("malware_link", "下载|安装|apk|相册|照片|视频|查看详情|语音留言|\\b(voicemail|photos?|install|download|apk)\\b"),
       t("impersonate_customer_service", "客服|退款|百万保障|会员|扣费|自动续费|账户异常|\\b(customer service|support|refund|account (locked|suspended)|apple id)\\b"));
 
-  private static final Pattern GAMBLING = Pattern.compile(
-      "博彩|彩票|棋牌|娱乐城|首充|彩金|百家乐|赌场|下注|投注|\\b(casino|bet|bets|betting|spins|jackpot|poker)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern ADVERTISING = Pattern.compile(
-      "优惠|促销|折|特价|回复td|退订|会员日|上新|秒杀|满减|限时|\\b(sale|offer|deal|discount|shop|stop to)\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern OTP = Pattern.compile(
-      "验证码|校验码|动态码|动态密码|\\b(code|otp|passcode)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ANTI_FRAUD = Pattern.compile(
-      "反诈|谨防|诈骗|警惕|\\b(scam|fraud)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DELIVERY = Pattern.compile(
-      "快递|取件|驿站|包裹|派送|签收|\\b(parcel|package|delivery|delivered|courier)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final FastPattern GAMBLING = new FastPattern(
+      "博彩|彩票|棋牌|娱乐城|首充|彩金|百家乐|赌场|下注|投注|\\b(casino|bet|bets|betting|spins|jackpot|poker)\\b");
+  private static final FastPattern ADVERTISING = new FastPattern(
+      "优惠|促销|折|特价|回复td|退订|会员日|上新|秒杀|满减|限时|\\b(sale|offer|deal|discount|shop|stop to)\\b");
+  private static final FastPattern OTP = new FastPattern(
+      "验证码|校验码|动态码|动态密码|\\b(code|otp|passcode)\\b");
+  private static final FastPattern ANTI_FRAUD = new FastPattern(
+      "反诈|谨防|诈骗|警惕|\\b(scam|fraud)\\b");
+  private static final FastPattern DELIVERY = new FastPattern(
+      "快递|取件|驿站|包裹|派送|签收|\\b(parcel|package|delivery|delivered|courier)\\b");
 
   /** Category of a message judged fraud. */
   public String fraud(String text, List<BrandMention> mentions) {
@@ -63,7 +58,7 @@ public final class Categorizer {
       }
     }
     for (Topic topic : FRAUD) {
-      int score = count(topic.pattern(), text) * 2;
+      int score = topic.pattern().count(text, 5) * 2;
       if (topic.category().equals(brandCategory)) {
         score += 3;
       }
@@ -78,22 +73,21 @@ public final class Categorizer {
     return best;
   }
 
-  private static final Pattern SPAM_CUE = Pattern.compile(
+  private static final FastPattern SPAM_CUE = new FastPattern(
       "退订|回复?td|回t|拒收|优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商|代办|"
-          + "\\b(stop|unsubscribe|opt[- ]out|offer|sale|deal|discount|free|bonus|casino|bet)\\b",
-      Pattern.CASE_INSENSITIVE);
+          + "\\b(stop|unsubscribe|opt[- ]out|offer|sale|deal|discount|free|bonus|casino|bet)\\b");
 
   /** Whether the text carries the marks of advertising (opt-out lines, discounts, offers). */
   public boolean looksLikeAdvertising(String text) {
-    return SPAM_CUE.matcher(text).find() || GAMBLING.matcher(text).find();
+    return SPAM_CUE.matchesIn(text) || GAMBLING.matchesIn(text);
   }
 
   /** Category of a message judged spam. */
   public String spam(String text) {
-    if (GAMBLING.matcher(text).find()) {
+    if (GAMBLING.matchesIn(text)) {
       return "gambling";
     }
-    if (ADVERTISING.matcher(text).find()) {
+    if (ADVERTISING.matchesIn(text)) {
       return "advertising";
     }
     return "other_spam";
@@ -101,10 +95,10 @@ public final class Categorizer {
 
   /** Category of a message judged legitimate. */
   public String normal(String text, List<BrandMention> mentions, boolean senderIsPersonal) {
-    if (OTP.matcher(text).find() && text.matches("(?s).*\\d{4,8}.*")) {
+    if (OTP.matchesIn(text) && hasDigitRun(text, 4)) {
       return "otp";
     }
-    if (ANTI_FRAUD.matcher(text).find()) {
+    if (ANTI_FRAUD.matchesIn(text)) {
       return "anti_fraud_warning";
     }
     if (!senderIsPersonal) {
@@ -123,18 +117,22 @@ public final class Categorizer {
         }
       }
     }
-    if (DELIVERY.matcher(text).find()) {
+    if (DELIVERY.matchesIn(text)) {
       return "delivery";
     }
     return senderIsPersonal ? "personal" : "other_ham";
   }
 
-  private static int count(Pattern p, String text) {
-    var m = p.matcher(text);
-    int n = 0;
-    while (m.find() && n < 5) {
-      n++;
+  private static boolean hasDigitRun(String s, int min) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (run >= min) {
+        return true;
+      }
     }
-    return n;
+    return false;
   }
+
 }

@@ -18,15 +18,13 @@ public final class ContactRules {
       "(?<![0-9])(400[- ]?\\d{3}[- ]?\\d{4}|1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}|0\\d{2,3}[- ]?\\d{3,4}[- ]?\\d{4}"
           + "|\\+?\\d{1,2}[ -]?\\(?\\d{3}\\)?[ -]?\\d{3}[ -]?\\d{4}|\\+44 ?7\\d{3} ?\\d{6})(?![0-9])");
   private static final Pattern CALL = Pattern.compile(
-      "拨打|致电|联系|电话|专线|热线|咨询|\\b(call|phone|contact|ring|whatsapp|text)\\b",
-      Pattern.CASE_INSENSITIVE);
+      "拨打|致电|联系|电话|专线|热线|咨询|\\b(call|phone|contact|ring|whatsapp|text)\\b");
 
   private ContactRules() {}
 
-  /** Words that give a number an institutional role: "社保服务专线", "稽查科王科长", "客服". */
+  /** Words that give a number an institutional role: "服务专线", "科长", "客服". */
   private static final Pattern ROLE = Pattern.compile(
-      "专线|热线|客服|服务电话|稽查|稽核|专员|警官|民警|专案组|科长|工作人员|\\b(support|helpline|hotline)\\b",
-      Pattern.CASE_INSENSITIVE);
+      "专线|热线|客服|服务电话|稽查|稽核|专员|警官|民警|专案组|科长|工作人员|\\b(support|helpline|hotline)\\b");
 
   public static void apply(NormalizedText nt, String head, List<BrandMention> mentions,
       List<Brand> topicBrands, Evidence ev) {
@@ -39,7 +37,7 @@ public final class ContactRules {
     }
     boolean byTopic = false;
     if (claimed == null && !topicBrands.isEmpty() && ROLE.matcher(head).find()) {
-      claimed = topicBrands.get(0); // "请速拨打社保服务专线 400-…": the number claims the role
+      claimed = topicBrands.get(0); // "请拨打社保热线 400-…": the number claims the role
       byTopic = true;
     }
     if (claimed == null) {

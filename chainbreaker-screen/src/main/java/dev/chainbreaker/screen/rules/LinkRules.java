@@ -59,6 +59,14 @@ public final class LinkRules {
             "自称" + gov.displayName() + "，但链接域名 " + reg + " 不是 " + official(gov)
                 + "，也不是政府域名；官方机构不会发送此类链接",
             s, e));
+      } else if (claimed != null && a.link().shortener()) {
+        // a shortener hides the target: it may well lead to the brand's own site
+        ev.add(new Signal("link.unverified_for_claimed_brand", 1.0,
+            "It speaks as " + nameEn(claimed) + " but the link is shortened (" + reg
+                + "), so its target cannot be checked against " + official(claimed),
+            "以" + claimed.displayName() + "名义发送，但链接是短链接（" + reg + "），无法核对是否指向 "
+                + official(claimed),
+            s, e));
       } else if (claimed != null && claimed.domains().isEmpty()) {
         ev.add(new Signal("link.unverified_for_claimed_brand", 1.5,
             "It speaks as a " + claimed.kind() + " but links to " + reg

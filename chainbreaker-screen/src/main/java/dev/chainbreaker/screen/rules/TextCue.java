@@ -1,12 +1,10 @@
 package dev.chainbreaker.screen.rules;
 
-import java.util.regex.Pattern;
 
-/** A phrase pattern that is evidence by itself, with its weight and explanations. */
-record TextCue(String code, double weight, Pattern pattern, String message, String messageZh) {
+/** A phrase pattern (lower case; matched against lower-cased text) that is evidence by itself. */
+record TextCue(String code, double weight, FastPattern pattern, String message, String messageZh) {
 
   static TextCue of(String code, double weight, String regex, String message, String messageZh) {
-    return new TextCue(code, weight,
-        Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), message, messageZh);
+    return new TextCue(code, weight, new FastPattern(regex), message, messageZh);
   }
 }

@@ -37,8 +37,11 @@ public final class SenderClassifier {
         letters = true;
       }
     }
-    if (letters || digits.length() == 0) {
+    if (letters) {
       return new SenderInfo(sender, raw, SenderType.ALPHANUMERIC);
+    }
+    if (digits.length() == 0) {
+      return new SenderInfo(sender, null, SenderType.UNKNOWN); // punctuation or control characters
     }
     String d = digits.toString();
     boolean plus = raw.startsWith("+") || raw.startsWith("00");

@@ -61,7 +61,9 @@ public final class TextNormalizer {
       }
       int type = Character.getType(cp);
       if (type == Character.FORMAT) {
-        if (isAsciiAlnumBefore(out) && i < src.length() && isAsciiAlnum(src.charAt(i))) {
+        boolean before = out.length() > 0
+            && (isAsciiAlnum(out.charAt(out.length() - 1)) || out.charAt(out.length() - 1) == '.');
+        if (before && i < src.length() && (isAsciiAlnum(src.charAt(i)) || src.charAt(i) == '.')) {
           events.add(new Deobfuscation(Deobfuscation.Kind.INVISIBLE, from, to));
         }
         continue; // zero-width joiners, bidi marks, soft hyphens: invisible to the reader
@@ -81,6 +83,16 @@ public final class TextNormalizer {
             fullwidthTo = to;
           }
         }
+      }
+      if (NFKC.isInert(cp)) {
+        // most CJK text: unchanged by NFKC, so skip the allocation
+        if (len == 1) {
+          out.append((char) cp, from, to);
+        } else {
+          out.append(Character.highSurrogate(cp), from, to);
+          out.append(Character.lowSurrogate(cp), from, to);
+        }
+        continue;
       }
       String folded = NFKC.normalize(new String(Character.toChars(cp)));
       out.append(folded, from, to);
@@ -148,10 +160,13 @@ public final class TextNormalizer {
       return -1;
     }
     boolean plainDot = dotEnd - j == 1 && in.charAt(j) == '.';
-    if (plainDot && gapBefore == 0) {
-      return -1; // nothing disguised, or "done. next": an ordinary sentence end
+    if (plainDot && (gapBefore == 0 || gapAfter == 0)) {
+      // nothing disguised, "done. next" (a sentence end) or "TV.jsp .To" (a stray space): a
+      // disguise spaces both sides, "a . szxq9 . cc"
+      return -1;
     }
-    boolean wordDot = !(dotEnd - j == 1);
+    char dc = in.charAt(j);
+    boolean wordDot = dotEnd - j > 1 || dc == '\u70B9' || dc == '\u9EDE';
     if (wordDot && !isWordDotAllowed(in, j, dotEnd, k)) {
       return -1;
     }
@@ -239,7 +254,4 @@ public final class TextNormalizer {
     return c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
   }
 
-  private static boolean isAsciiAlnumBefore(MappedBuilder out) {
-    return out.length() > 0 && isAsciiAlnum(out.charAt(out.length() - 1));
-  }
 }

@@ -1,0 +1,2 @@
+/** Evaluation of the screener on labelled data sets. */
+package dev.chainbreaker.screen.eval;

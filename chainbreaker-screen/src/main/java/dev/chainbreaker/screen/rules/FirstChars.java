@@ -1,0 +1,222 @@
+package dev.chainbreaker.screen.rules;
+
+import java.util.BitSet;
+
+/**
+ * The characters a match of a regular expression can start with, worked out from the pattern text,
+ * or null when it cannot tell (a negated class, a dot, an unusual construct). Lets a cue skip every
+ * position where no match can start: Java's regex engine tries every branch of a long alternation
+ * at every position, which costs a microsecond per character per cue.
+ */
+final class FirstChars {
+
+  private FirstChars() {}
+
+  static BitSet of(String regex) {
+    BitSet out = new BitSet(1 << 16);
+    return alternatives(regex, 0, regex.length(), out) ? out : null;
+  }
+
+  /**
+   * The first characters that appear only right after a leading {@code \b} (English words): a
+   * match can start there only at a word start. Null when unknown. A subset of {@link #of}.
+   */
+  static BitSet boundedOnly(String regex) {
+    BitSet all = of(regex);
+    if (all == null) {
+      return null;
+    }
+    BitSet free = new BitSet(1 << 16);
+    if (!alternativesFree(regex, 0, regex.length(), free)) {
+      return null;
+    }
+    BitSet bounded = (BitSet) all.clone();
+    bounded.andNot(free);
+    return bounded;
+  }
+
+  /** Like {@link #alternatives} but collects only starts not preceded by a leading \b. */
+  private static boolean alternativesFree(String r, int from, int to, BitSet out) {
+    int depth = 0;
+    int start = from;
+    boolean inClass = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? r.charAt(i) : '|';
+      if (i < to && c == '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        if (!r.startsWith("\\b", start)) {
+          if (sequence(r, start, i, out) != Result.CONSUMED) {
+            return false;
+          }
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** Adds the first characters of every top-level alternative of regex[from, to). */
+  private static boolean alternatives(String r, int from, int to, BitSet out) {
+    int depth = 0;
+    int start = from;
+    boolean inClass = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? r.charAt(i) : '|';
+      if (i < to && c == '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        if (sequence(r, start, i, out) != Result.CONSUMED) {
+          return false; // an alternative that may match empty, or an unknown start
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  private enum Result { CONSUMED, EMPTY, UNKNOWN }
+
+  /** First characters of a sequence r[from, to): CONSUMED when a character is required. */
+  private static Result sequence(String r, int from, int to, BitSet out) {
+    int i = from;
+    while (i < to) {
+      char c = r.charAt(i);
+      int atomEnd;
+      BitSet atom = new BitSet();
+      boolean canBeEmpty = false;
+      if (c == '\\') {
+        if (i + 1 >= to) {
+          return Result.UNKNOWN;
+        }
+        char e = r.charAt(i + 1);
+        if (e == 'b' || e == 'B') {
+          i += 2; // a word boundary consumes nothing
+          continue;
+        }
+        if (e == 'd') {
+          atom.set('0', '9' + 1);
+        } else if (Character.isLetterOrDigit(e)) {
+          return Result.UNKNOWN; // character classes such as s, p{..}, w: not worth modelling
+        } else {
+          atom.set(e);
+        }
+        atomEnd = i + 2;
+      } else if (c == '(') {
+        int close = matching(r, i, to);
+        if (close < 0) {
+          return Result.UNKNOWN;
+        }
+        if (r.startsWith("(?<!", i) || r.startsWith("(?<=", i) || r.startsWith("(?!", i)
+            || r.startsWith("(?=", i)) {
+          i = close + 1; // look-arounds consume nothing
+          continue;
+        }
+        int inner = r.startsWith("(?:", i) ? i + 3 : i + 1;
+        if (r.charAt(inner) == '?') {
+          return Result.UNKNOWN;
+        }
+        if (!alternatives(r, inner, close, atom)) {
+          return Result.UNKNOWN;
+        }
+        atomEnd = close + 1;
+      } else if (c == '[') {
+        int close = r.indexOf(']', i + 2);
+        if (close < 0 || close > to || r.charAt(i + 1) == '^') {
+          return Result.UNKNOWN;
+        }
+        for (int k = i + 1; k < close; k++) {
+          char a = r.charAt(k);
+          if (a == '\\') {
+            return Result.UNKNOWN;
+          }
+          if (k + 2 < close && r.charAt(k + 1) == '-') {
+            atom.set(a, r.charAt(k + 2) + 1);
+            k += 2;
+          } else {
+            atom.set(a);
+          }
+        }
+        atomEnd = close + 1;
+      } else if (c == '.' || c == '^' || c == '$' || c == ')' || c == '|') {
+        return Result.UNKNOWN;
+      } else {
+        atom.set(c);
+        atomEnd = i + 1;
+      }
+      // a quantifier that allows zero repetitions makes the next atom a possible start too
+      if (atomEnd < to) {
+        char q = r.charAt(atomEnd);
+        if (q == '?' || q == '*') {
+          canBeEmpty = true;
+          atomEnd++;
+        } else if (q == '{' && r.startsWith("{0", atomEnd)) {
+          canBeEmpty = true;
+          atomEnd = r.indexOf('}', atomEnd) + 1;
+        } else if (q == '+' || q == '{') {
+          atomEnd = q == '+' ? atomEnd + 1 : r.indexOf('}', atomEnd) + 1;
+        }
+      }
+      out.or(atom);
+      if (!canBeEmpty) {
+        return Result.CONSUMED;
+      }
+      i = atomEnd;
+    }
+    return Result.EMPTY;
+  }
+
+  private static int matching(String r, int open, int to) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < to; i++) {
+      char c = r.charAt(i);
+      if (c == '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

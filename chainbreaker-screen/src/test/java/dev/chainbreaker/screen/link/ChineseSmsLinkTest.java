@@ -1,0 +1,74 @@
+package dev.chainbreaker.screen.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainbreaker.screen.domain.PublicSuffixList;
+import dev.chainbreaker.screen.text.TextNormalizer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Our own Chinese SMS link cases (keep them growing). */
+class ChineseSmsLinkTest {
+
+  private final LinkExtractor x = new LinkExtractor(PublicSuffixList.standard());
+  private final TextNormalizer n = new TextNormalizer();
+
+  private List<ExtractedLink> links(String s) {
+    return x.extract(n.normalize(s));
+  }
+
+  private List<String> texts(String s) {
+    return links(s).stream().map(ExtractedLink::text).toList();
+  }
+
+  @Test
+  void schemeLessHostsBetweenCjk() {
+    assertEquals(List.of("p.uukp1.cc"), texts("请登录p.uukp1.cc办理"));
+    assertEquals(List.of("a.szxq9.cc"), texts("请于7月30日前打开 a.szxq9.cc 点击在线办理"));
+    assertEquals(List.of("p.uukp1.cc"), texts("入口:p.uukp1.cc"));
+    assertEquals(List.of("p.uukp1.cc"), texts("入口：p.uukp1.cc。"));
+    assertEquals(List.of("p.uukp1.cc/#/login"), texts("请点击p.uukp1.cc/#/login领取"));
+  }
+
+  @Test
+  void linksEndAtFullWidthPunctuationAndCjk() {
+    assertEquals(List.of("https://p.uukp1.cc"), texts("https://p.uukp1.cc（官方）"));
+    assertEquals(List.of("https://www.mohrss.gov.cn/SYrlzyhshbzb/"),
+        texts("https://www.mohrss.gov.cn/SYrlzyhshbzb/，谢谢"));
+    assertEquals(List.of("http://t.cn/RUy3HJN"), texts("http://t.cn/RUy3HJN《一尺闲梦》"));
+    assertEquals(List.of("p.uukp1.cc/abc?x=1"), texts("p.uukp1.cc/abc?x=1。"));
+    ExtractedLink l = links("详见 x.cn/abc办理").get(0);
+    assertTrue(l.truncatedAtCjk());
+  }
+
+  @Test
+  void disguisedLinksAreFoundAndMappedBack() {
+    String s = "认证网址：ｋａｒｄ１２３３３．ｔｏｐ";
+    ExtractedLink l = links(s).get(0);
+    assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", l.text());
+    assertEquals("kard12333.top", l.host());
+    assertEquals(List.of("rs-fw7 . top"), texts("通过 rs-fw7 . top 登记"));
+    assertEquals(List.of("parcel-hold . top"), texts("Book at parcel-hold . top"));
+  }
+
+  @Test
+  void ipv4PortsShortenersAndUserInfo() {
+    ExtractedLink ip = links("登录 103.45.67.89:8080/login 查看").get(0);
+    assertTrue(ip.ipHost());
+    assertEquals(8080, ip.port());
+    assertEquals("103.45.67.89:8080/login", ip.text());
+    assertTrue(links("点击 t.cn/A6abcd 查看").get(0).shortener());
+    ExtractedLink ui = links("http://icbc.com.cn@evil.top/x").get(0);
+    assertTrue(ui.userInfo());
+    assertEquals("evil.top", ui.host());
+  }
+
+  @Test
+  void notLinks() {
+    assertEquals(List.of(), texts("下午3点30分，版本1.2.3发布"));
+    assertEquals(List.of(), texts("report.docx 已发送"));
+    assertEquals(List.of(), texts("邮箱 name@example.com"));
+    assertEquals(List.of(), texts("金额3,120.55元"));
+  }
+}
