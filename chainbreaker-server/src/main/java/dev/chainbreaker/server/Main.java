@@ -40,7 +40,8 @@ public final class Main {
   static void usage(PrintStream s) {
     s.println("usage: ./chainbreaker COMMAND [OPTIONS]");
     s.println();
-    s.println("  serve [--config FILE] [--port N] [--data DIR] [--demo]   HTTP API and console");
+    s.println("  serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]");
+    s.println("                                                           HTTP API (/v1, /healthz, /metrics, /openapi.json)");
     s.println("  replay [--json] [--stats] [--rules PACK] FILE.jsonl...    decision timeline of event files");
     s.println("  eval-scenarios [--json] DIR                              score scenarios against *.truth.json");
     s.println("  screen [--json] [--sender S] \"TEXT\" | --file FILE.jsonl   screen text messages");

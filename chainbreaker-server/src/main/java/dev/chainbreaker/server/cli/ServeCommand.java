@@ -1,0 +1,121 @@
+package dev.chainbreaker.server.cli;
+
+import dev.chainbreaker.server.config.ServerConfig;
+import dev.chainbreaker.server.http.Demo;
+import dev.chainbreaker.server.http.Server;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]}: the HTTP API with
+ * embedded storage (shared/spec/cli.md). Runs until the process is stopped; a shutdown hook closes
+ * the store so that even a plain SIGTERM leaves a synced WAL.
+ */
+public final class ServeCommand {
+  private ServeCommand() {}
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    Server server = start(args, System.getenv(), out, err);
+    if (server == null) {
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "chainbreaker-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Parses the arguments and starts the server; null (after a message) for bad arguments. */
+  public static Server start(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Path configFile = null;
+    Integer port = null;
+    Path data = null;
+    Path shared = null;
+    boolean demo = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--demo" -> demo = true;
+        case "--config", "--port", "--data", "--shared" -> {
+          if (i + 1 >= args.size()) {
+            err.println("serve: " + a + " needs a value");
+            return null;
+          }
+          String v = args.get(++i);
+          switch (a) {
+            case "--config" -> configFile = Path.of(v);
+            case "--data" -> data = Path.of(v);
+            case "--shared" -> shared = Path.of(v);
+            default -> {
+              try {
+                port = Integer.parseInt(v);
+              } catch (NumberFormatException e) {
+                err.println("serve: --port needs a number, not '" + v + "'");
+                return null;
+              }
+            }
+          }
+        }
+        default -> {
+          err.println("serve: unknown option '" + a + "'");
+          err.println("usage: ./chainbreaker serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]");
+          return null;
+        }
+      }
+    }
+    ServerConfig config = ServerConfig.load(configFile, env);
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    if (data != null) {
+      config = config.withData(data);
+    }
+    err.println("chainbreaker: data in " + config.data().toAbsolutePath() + ", durability " + config.durability().wire());
+    Server server = Server.start(config, env, out, err);
+    if (demo) {
+      Path dir = sharedDir(shared);
+      if (dir == null) {
+        err.println("chainbreaker: --demo: no shared fixtures found (--shared DIR, or ../shared beside the repository); starting empty");
+      } else {
+        int n = Demo.load(server.ledger(), dir.resolve("scenarios"));
+        err.println("chainbreaker: --demo: loaded " + n + " new events from " + dir.resolve("scenarios"));
+      }
+    }
+    return server;
+  }
+
+  /** {@code --shared}, else the {@code chainbreaker.shared} property, else ../shared beside the repository or the working directory. */
+  static Path sharedDir(Path flag) {
+    if (flag != null) {
+      return Files.isDirectory(flag.resolve("scenarios")) ? flag : null;
+    }
+    String prop = System.getProperty("chainbreaker.shared");
+    if (prop != null && Files.isDirectory(Path.of(prop, "scenarios"))) {
+      return Path.of(prop);
+    }
+    try {
+      // REPO/chainbreaker-server/target/classes → REPO
+      Path classes = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+      Path repo = classes.getNameCount() < 4 ? null : classes.getParent().getParent().getParent();
+      if (repo != null && repo.getParent() != null && Files.isDirectory(repo.getParent().resolve("shared").resolve("scenarios"))) {
+        return repo.getParent().resolve("shared");
+      }
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      // fall through to the working directory
+    }
+    Path cwd = Path.of("..", "shared").toAbsolutePath().normalize();
+    return Files.isDirectory(cwd.resolve("scenarios")) ? cwd : null;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.chainbreaker.server.http;
+
+import dev.chainbreaker.core.event.Sensitive;
+import dev.chainbreaker.core.rules.RulePack;
+import dev.chainbreaker.core.rules.RulePackLoader;
+import dev.chainbreaker.screen.Screener;
+import dev.chainbreaker.server.auth.ApiKeys;
+import dev.chainbreaker.server.auth.Role;
+import dev.chainbreaker.server.config.IdentifierSecret;
+import dev.chainbreaker.server.config.ServerConfig;
+import dev.chainbreaker.store.Ledger;
+import dev.chainbreaker.store.Recovery;
+import dev.chainbreaker.store.Store;
+import dev.chainbreaker.store.StoreOptions;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A running ChainBreaker service: storage opened and recovered, keys loaded (the first admin key
+ * created on a new data directory), the HTTP API listening. {@link #close()} stops it cleanly.
+ */
+public final class Server implements AutoCloseable {
+  static {
+    // Jetty and Javalin log through SLF4J's simple binding: warnings and errors only, on stderr.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
+  private final ServerConfig config;
+  private final Ledger ledger;
+  private final Services services;
+  private final Api api;
+  private final Javalin app;
+  private volatile boolean closed;
+
+  private Server(ServerConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
+    this.config = config;
+    boolean fresh = !Files.isDirectory(config.data().resolve("rocksdb"));
+    IdentifierSecret.Resolved secret = IdentifierSecret.resolve(config, env, fresh);
+    RulePack initial = fresh && config.rules() != null ? loadPack(config.rules()) : null;
+    Store store = Store.open(new StoreOptions(config.data(), config.durability(), config.writeBufferMb(), config.maxWalMb()));
+    try {
+      this.ledger = Ledger.open(store, new Sensitive(secret.secret()), initial, err::println);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Recovery r = ledger.recovery();
+    if (r.events() > 0) {
+      err.println("chainbreaker: recovered " + r.events() + " events, " + r.phones() + " phones, " + r.ruleVersions()
+          + " rule versions in " + r.millis() + " ms" + (r.consistent() ? " (decisions and state identical to the stored ones)" : ""));
+    }
+    ApiKeys keys = new ApiKeys(store);
+    if (keys.isEmpty()) {
+      firstAdminKey(keys, env, out);
+    }
+    Metrics metrics = new Metrics();
+    metrics.gauge("chainbreaker_phones_tracked", () -> ledger.engine().phoneCount());
+    metrics.gauge("chainbreaker_event_log_sequence", () -> ledger.store().lastSequence());
+    metrics.gauge("chainbreaker_store_disk_bytes", () -> ledger.store().diskBytes());
+    // stored state size from RocksDB's own estimate: Engine.stateBytes() would re-encode every phone under the engine lock
+    metrics.gauge("chainbreaker_state_bytes", new CachedGauge(() -> ledger.store().stateBytesEstimate(), 10_000));
+    this.services = new Services(config, ledger, keys, metrics, lazyScreener());
+    this.api = new Api(services, err);
+    this.app = api.create();
+  }
+
+  /** Opens storage, recovers, and starts listening; prints the URL. */
+  public static Server start(ServerConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
+    Server s = new Server(config, env, out, err);
+    try {
+      s.app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      s.ledger.close();
+      throw e;
+    }
+    out.println("listening on http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.port());
+    out.flush();
+    return s;
+  }
+
+  private static RulePack loadPack(Path p) {
+    try {
+      return RulePackLoader.load(Files.readString(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the rule pack " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void firstAdminKey(ApiKeys keys, Map<String, String> env, PrintStream out) {
+    String fromEnv = env.get("CHAINBREAKER_ADMIN_KEY");
+    long now = System.currentTimeMillis();
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      if (fromEnv.strip().length() < 16) {
+        throw new IllegalArgumentException("CHAINBREAKER_ADMIN_KEY must be at least 16 characters");
+      }
+      keys.add(fromEnv.strip(), Role.ADMIN, "first admin", "system", now);
+      out.println("first start: the admin API key is the value of CHAINBREAKER_ADMIN_KEY (send it as 'Authorization: Bearer KEY')");
+    } else {
+      String secret = ApiKeys.newSecret();
+      keys.add(secret, Role.ADMIN, "first admin", "system", now);
+      out.println("first start: admin API key (shown only this once; store it now, it is kept only as a hash):");
+      out.println("  " + secret);
+      out.println("  use it as 'Authorization: Bearer KEY'; create ingest and analyst keys with POST /v1/keys");
+    }
+  }
+
+  private static Supplier<Screener> lazyScreener() {
+    return new Supplier<>() {
+      private volatile Screener screener;
+
+      @Override
+      public Screener get() {
+        Screener s = screener;
+        if (s == null) {
+          synchronized (this) {
+            if (screener == null) {
+              screener = Screener.standard();
+            }
+            s = screener;
+          }
+        }
+        return s;
+      }
+    };
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    app.stop();
+    ledger.close();
+  }
+}

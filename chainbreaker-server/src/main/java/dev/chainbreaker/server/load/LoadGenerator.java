@@ -1,0 +1,277 @@
+package dev.chainbreaker.server.load;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open-loop load generator for {@code POST /v1/events} (wrk2-style): each of N keep-alive
+ * connections has its own fixed schedule (rate / N requests per second); request i is due at
+ * {@code start + i * interval}, is sent then or as soon as the connection is free, and its latency
+ * is measured from the due time, not the send time. A slow server therefore shows up as latency
+ * instead of silently lowering the offered rate (no coordinated omission).
+ *
+ * <pre>
+ * java -cp 'chainbreaker-server/target/classes:chainbreaker-server/target/lib/*' dev.chainbreaker.server.load.LoadGenerator \
+ *   --url http://127.0.0.1:8080 --key KEY --rate 20000 --duration 30 --warmup 10 --connections 4 --batch 1
+ * </pre>
+ *
+ * <p>Events come from {@link SyntheticEvents} (seeded); raw sockets keep the client's own cost
+ * small, since it shares the machine with the server.
+ */
+public final class LoadGenerator {
+  record Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed) {}
+
+  /** Latencies are recorded in ns up to 10 minutes; a run that falls that far behind is saturated anyway. */
+  static final long HIGHEST = 600_000_000_000L;
+
+  private final Options o;
+  private final AtomicLong lastCompletion = new AtomicLong();
+  private final Histogram histogram = new Histogram(HIGHEST, 3);
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
+  private volatile long measureFrom;
+  private volatile long end;
+
+  LoadGenerator(Options o) {
+    this.o = o;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = parse(args);
+    Result r = new LoadGenerator(o).run();
+    System.out.println(r.json());
+    System.err.println(r.human());
+  }
+
+  /** What one run measured. */
+  public record Result(Options options, long requests, long events, long errors, double seconds, long p50, long p90, long p99, long p999, long max) {
+    String json() {
+      return String.format(Locale.ROOT,
+          "{\"targetEventsPerSec\":%d,\"batch\":%d,\"connections\":%d,\"seconds\":%.1f,\"requests\":%d,\"events\":%d,\"eventsPerSec\":%.0f,"
+              + "\"errors\":%d,\"p50us\":%d,\"p90us\":%d,\"p99us\":%d,\"p999us\":%d,\"maxUs\":%d}",
+          options.rate * options.batch, options.batch, options.connections, seconds, requests, events, events / seconds, errors,
+          p50 / 1000, p90 / 1000, p99 / 1000, p999 / 1000, max / 1000);
+    }
+
+    String human() {
+      return String.format(Locale.ROOT, "%d events/s offered (%d req/s x %d), achieved %.0f events/s over %.1f s; latency from intended send: "
+              + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms; errors %d",
+          options.rate * options.batch, options.rate, options.batch, events / seconds, seconds, p50 / 1e6, p90 / 1e6, p99 / 1e6, p999 / 1e6, max / 1e6, errors);
+    }
+  }
+
+  Result run() throws Exception {
+    long start = System.nanoTime() + 200_000_000L;
+    measureFrom = start + o.warmupS() * 1_000_000_000L;
+    end = measureFrom + o.durationS() * 1_000_000_000L;
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < o.connections(); c++) {
+      int id = c;
+      Thread t = new Thread(() -> connection(id, start), "load-" + c);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    long requests;
+    synchronized (histogram) {
+      requests = histogram.getTotalCount();
+      // achieved rate: what completed, over the time from the start of measurement to the last completion
+      double seconds = Math.max(o.durationS(), (lastCompletion.get() - measureFrom) / 1e9);
+      return new Result(o, requests, requests * o.batch(), errors.get(), seconds,
+          histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),
+          histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+    }
+  }
+
+  private void connection(int id, long start) {
+    double perConnection = (double) o.rate() / o.connections();
+    long interval = (long) (1e9 / perConnection);
+    long offset = (long) (interval * (double) id / o.connections()); // spread the connections' schedules
+    SyntheticEvents gen = new SyntheticEvents(o.seed() + id, "load" + o.seed() + "-" + id, o.phones());
+    Histogram local = new Histogram(HIGHEST, 3);
+    byte[] head = ("POST /v1/events HTTP/1.1\r\nHost: " + o.url().getHost() + "\r\nAuthorization: Bearer " + o.key()
+        + "\r\nContent-Type: " + (o.batch() == 1 ? "application/cloudevents+json" : "application/cloudevents-batch+json")
+        + "\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
+    Socket socket = null;
+    try {
+      socket = open();
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+      for (long i = 0; ; i++) {
+        long due = start + offset + i * interval;
+        if (due >= end) {
+          break;
+        }
+        String body = body(gen);
+        long now = System.nanoTime();
+        if (due > now) {
+          LockSupport.parkNanos(due - now);
+          while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+          }
+        }
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        out.write(head);
+        out.write((b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b);
+        out.flush();
+        sent.incrementAndGet();
+        int status = readResponse(in);
+        long latency = System.nanoTime() - due;
+        if (status != 200) {
+          errors.incrementAndGet();
+        }
+        if (due >= measureFrom) {
+          local.recordValue(Math.min(latency, HIGHEST));
+          lastCompletion.accumulateAndGet(due + latency, Math::max);
+        }
+      }
+    } catch (IOException e) {
+      errors.incrementAndGet();
+      System.err.println("connection " + id + ": " + e);
+    } finally {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // done anyway
+        }
+      }
+      synchronized (histogram) {
+        histogram.add(local);
+      }
+    }
+  }
+
+  private String body(SyntheticEvents gen) {
+    if (o.batch() == 1) {
+      return gen.next();
+    }
+    List<String> events = new ArrayList<>(o.batch());
+    for (int i = 0; i < o.batch(); i++) {
+      events.add(gen.next());
+    }
+    return SyntheticEvents.batch(events);
+  }
+
+  private Socket open() throws IOException {
+    Socket s = new Socket(o.url().getHost(), o.url().getPort());
+    s.setTcpNoDelay(true);
+    s.setSoTimeout(60_000);
+    return s;
+  }
+
+  /** Reads one HTTP/1.1 response (Content-Length or chunked body); returns the status. */
+  static int readResponse(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int status = -1;
+    long length = 0;
+    boolean chunked = false;
+    boolean first = true;
+    while (true) {
+      readLine(in, line);
+      if (line.length() == 0) {
+        if (first) {
+          continue; // tolerate a stray CRLF between responses
+        }
+        break;
+      }
+      if (first) {
+        status = Integer.parseInt(line.substring(9, 12));
+        first = false;
+      } else if (line.length() > 15 && line.substring(0, 15).equalsIgnoreCase("content-length:")) {
+        length = Long.parseLong(line.substring(15).strip());
+      } else if (line.length() > 18 && line.substring(0, 18).equalsIgnoreCase("transfer-encoding:")) {
+        chunked = line.substring(18).strip().equalsIgnoreCase("chunked");
+      }
+    }
+    if (!chunked) {
+      skip(in, length);
+      return status;
+    }
+    while (true) {
+      readLine(in, line);
+      int semi = line.indexOf(";");
+      long size = Long.parseLong((semi < 0 ? line.toString() : line.substring(0, semi)).strip(), 16);
+      if (size == 0) {
+        do {
+          readLine(in, line); // trailers, then the empty line
+        } while (line.length() > 0);
+        return status;
+      }
+      skip(in, size);
+      readLine(in, line); // CRLF after the chunk
+    }
+  }
+
+  private static void readLine(InputStream in, StringBuilder line) throws IOException {
+    line.setLength(0);
+    int c;
+    while ((c = in.read()) != '\n') {
+      if (c < 0) {
+        throw new IOException("connection closed by the server");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+  }
+
+  private static void skip(InputStream in, long length) throws IOException {
+    for (long skipped = 0; skipped < length; ) {
+      long n = in.skip(length - skipped);
+      if (n <= 0) {
+        if (in.read() < 0) {
+          throw new IOException("connection closed mid-body");
+        }
+        n = 1;
+      }
+      skipped += n;
+    }
+  }
+
+  static Options parse(String[] args) {
+    URI url = URI.create("http://127.0.0.1:8080");
+    String key = System.getenv("CHAINBREAKER_KEY");
+    int rate = 20_000;
+    int duration = 30;
+    int warmup = 10;
+    int connections = 4;
+    int batch = 1;
+    int phones = 100_000;
+    long seed = System.currentTimeMillis();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String v = args[i + 1];
+      switch (args[i]) {
+        case "--url" -> url = URI.create(v);
+        case "--key" -> key = v;
+        case "--rate" -> rate = Integer.parseInt(v); // events per second
+        case "--duration" -> duration = Integer.parseInt(v);
+        case "--warmup" -> warmup = Integer.parseInt(v);
+        case "--connections" -> connections = Integer.parseInt(v);
+        case "--batch" -> batch = Integer.parseInt(v);
+        case "--phones" -> phones = Integer.parseInt(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (key == null) {
+      throw new IllegalArgumentException("--key KEY (or CHAINBREAKER_KEY) is required: an ingest key");
+    }
+    // --rate is in events per second; the schedule is in requests
+    return new Options(url, key, Math.max(1, rate / batch), duration, warmup, connections, batch, phones, seed);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.chainbreaker.store;
+
+import java.nio.charset.StandardCharsets;
+
+/** Key encodings: big-endian sequences sort in numeric order, so RocksDB's byte order is log order. */
+final class Bytes {
+  private Bytes() {}
+
+  static byte[] seq(long n) {
+    byte[] b = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) n;
+      n >>>= 8;
+    }
+    return b;
+  }
+
+  static long seq(byte[] b, int offset) {
+    long n = 0;
+    for (int i = 0; i < 8; i++) {
+      n = (n << 8) | (b[offset + i] & 0xff);
+    }
+    return n;
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** phone + 0x00 + seq: one phone's timeline entries are contiguous and in log order. */
+  static byte[] timeline(String phone, long seq) {
+    byte[] p = utf8(phone);
+    byte[] k = new byte[p.length + 9];
+    System.arraycopy(p, 0, k, 0, p.length);
+    byte[] s = seq(seq);
+    System.arraycopy(s, 0, k, p.length + 1, 8);
+    return k;
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] r = new byte[a.length + b.length];
+    System.arraycopy(a, 0, r, 0, a.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}

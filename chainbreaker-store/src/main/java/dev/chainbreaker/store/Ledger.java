@@ -1,0 +1,206 @@
+package dev.chainbreaker.store;
+
+import dev.chainbreaker.core.Decision;
+import dev.chainbreaker.core.DecisionJson;
+import dev.chainbreaker.core.Engine;
+import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.EventBinary;
+import dev.chainbreaker.core.event.Sensitive;
+import dev.chainbreaker.core.rules.RulePack;
+import dev.chainbreaker.core.rules.RulePackLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The engine made durable: every decision goes through here, is written to the {@link Store} in
+ * log order, and is acknowledged only once the write is durable. On open the engine is rebuilt by
+ * replaying the log through a fresh engine, with each rule version re-applied at the position it
+ * was swapped in, and checked against the stored decisions and states.
+ *
+ * <p>One lock orders decide-and-append, so the log order is the order the engine saw; the wait for
+ * the WAL sync (power-loss mode) happens outside it, which is what lets syncs be shared.
+ */
+public final class Ledger implements AutoCloseable {
+  private final Store store;
+  private final Sensitive sensitive;
+  private final Engine engine;
+  private final Recovery recovery;
+  private volatile long currentRuleVersion;
+  private volatile boolean failed;
+
+  private Ledger(Store store, Sensitive sensitive, RulePack initial, Consumer<String> log) {
+    this.store = store;
+    this.sensitive = sensitive;
+    List<RuleVersion> versions = store.ruleVersions();
+    if (versions.isEmpty()) {
+      RulePack pack = initial == null ? RulePackLoader.defaultPack() : initial;
+      store.putRules(pack.name(), pack.version(), pack.source(), "system", System.currentTimeMillis(), Map.of());
+      versions = store.ruleVersions();
+    }
+    long t0 = System.nanoTime();
+    RuleVersion first = versions.get(0);
+    this.engine = newEngine(RulePackLoader.load(first.yaml()));
+    this.currentRuleVersion = first.version();
+    long[] counts = new long[2]; // events, decision mismatches
+    int[] next = {1};
+    List<RuleVersion> vs = versions;
+    store.forEachEvent(1, se -> {
+      while (next[0] < vs.size() && vs.get(next[0]).fromSeq() <= se.seq()) {
+        RuleVersion rv = vs.get(next[0]++);
+        engine.use(RulePackLoader.load(rv.yaml()));
+        currentRuleVersion = rv.version();
+      }
+      Decision d = engine.decide(se.event());
+      counts[0]++;
+      StoredDecision stored = store.decision(se.event().dedupKey());
+      if (stored == null || !stored.json().equals(DecisionJson.toJson(d))) {
+        counts[1]++;
+      }
+    });
+    while (next[0] < vs.size()) {
+      RuleVersion rv = vs.get(next[0]++);
+      engine.use(RulePackLoader.load(rv.yaml()));
+      currentRuleVersion = rv.version();
+    }
+    long[] phones = new long[2]; // phones, state mismatches
+    store.forEachState((phone, bytes) -> {
+      phones[0]++;
+      if (!Arrays.equals(bytes, engine.encodeState(phone))) {
+        phones[1]++;
+      }
+    });
+    this.recovery = new Recovery(counts[0], versions.size(), counts[1], phones[1], phones[0], (System.nanoTime() - t0) / 1_000_000);
+    if (!recovery.consistent()) {
+      log.accept("WARNING: recovery rebuilt " + recovery.decisionMismatches() + " different decisions and "
+          + recovery.stateMismatches() + " different phone states from the log (of " + recovery.events() + " events, "
+          + recovery.phones() + " phones); the in-memory state is the replayed one");
+    }
+  }
+
+  /** Opens the ledger on a store, replaying its log. {@code initial} is the pack of a new store (null: the default). */
+  public static Ledger open(Store store, Sensitive sensitive, RulePack initial, Consumer<String> log) {
+    return new Ledger(store, sensitive, initial, log);
+  }
+
+  /**
+   * How many (source, id) pairs the engine remembers. While the log holds no more events than
+   * this, the engine (which has seen every logged event, through recovery or live) answers every
+   * retry itself and the store's decision index need not be consulted for new events.
+   */
+  static final int DEDUP_CAPACITY = 1_000_000;
+
+  private Engine newEngine(RulePack pack) {
+    return Engine.builder().rules(pack).sensitive(sensitive).dedupCapacity(DEDUP_CAPACITY).build();
+  }
+
+  /** A fresh engine with the same identifier hashing, for dry runs. */
+  public Engine freshEngine(RulePack pack) {
+    return newEngine(pack);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  public long currentRuleVersion() {
+    return currentRuleVersion;
+  }
+
+  /** True after a write failed: memory is ahead of the log, and the process should be restarted. */
+  public boolean failed() {
+    return failed;
+  }
+
+  /**
+   * Decides and durably records events (already validated), in order, as one atomic write. Retries
+   * of an event already decided return the stored decision and write nothing.
+   */
+  public List<Submitted> submit(List<Event> events) {
+    if (failed) {
+      throw new StoreException("an earlier write failed; restart to recover from the log", null);
+    }
+    // Encode first: an event that cannot be stored is rejected before the engine has seen it.
+    byte[][] stored = new byte[events.size()][];
+    for (int i = 0; i < stored.length; i++) {
+      try {
+        stored[i] = EventBinary.encode(events.get(i));
+      } catch (RuntimeException ex) {
+        throw new UnstorableEventException(i, "the event cannot be stored: a field value is too long", ex);
+      }
+    }
+    List<Submitted> out = new ArrayList<>(events.size());
+    long waitFor;
+    synchronized (this) {
+      List<Accepted> accepted = new ArrayList<>(events.size());
+      long seq = store.lastSequence();
+      for (int i = 0; i < stored.length; i++) {
+        Event e = events.get(i);
+        Decision earlier = engine.decisionFor(e.source(), e.id());
+        if (earlier != null) {
+          out.add(new Submitted(e, DecisionJson.toJson(earlier), true, -1));
+          continue;
+        }
+        // older than the engine's retry memory: only possible once the log outgrew it
+        StoredDecision old = seq >= DEDUP_CAPACITY ? store.decision(e.dedupKey()) : null;
+        if (old != null) {
+          out.add(new Submitted(e, old.json(), true, old.seq()));
+          continue;
+        }
+        Decision d = engine.decide(e);
+        String json = DecisionJson.toJson(d);
+        accepted.add(new Accepted(e, stored[i], d, json, engine.encodeState(e.subject())));
+        out.add(new Submitted(e, json, false, ++seq));
+      }
+      try {
+        waitFor = accepted.isEmpty() ? store.lastSequence() : store.append(accepted);
+      } catch (RuntimeException ex) {
+        failed = true; // the engine has decided what the log does not hold: only a restart (replay) is safe
+        throw ex instanceof StoreException ? ex : new StoreException("write failed: " + ex.getMessage(), ex);
+      }
+    }
+    // A retry may answer with a decision whose write is not yet synced: wait for it as well.
+    try {
+      store.awaitDurable(waitFor);
+    } catch (StoreException ex) {
+      failed = true; // the WAL can no longer be synced: nothing more can be acknowledged
+      throw ex;
+    }
+    return out;
+  }
+
+  /**
+   * Validates and swaps in a new rule pack; the swap, the re-encoded states and the audit entry are
+   * one write. Throws {@link dev.chainbreaker.core.rules.RulePackException} for a bad pack.
+   */
+  public synchronized RuleVersion useRules(String yaml, String who, long whenMs) {
+    RulePack pack = RulePackLoader.load(yaml);
+    engine.use(pack);
+    Map<String, byte[]> reencoded = new HashMap<>();
+    store.forEachState((phone, bytes) -> {
+      byte[] now = engine.encodeState(phone);
+      if (now != null) {
+        reencoded.put(phone, now);
+      }
+    });
+    RuleVersion rv = store.putRules(pack.name(), pack.version(), yaml, who, whenMs, reencoded);
+    currentRuleVersion = rv.version();
+    return rv;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

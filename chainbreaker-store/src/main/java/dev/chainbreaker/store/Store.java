@@ -1,0 +1,416 @@
+package dev.chainbreaker.store;
+
+import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.EventBinary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The durable side of ChainBreaker, in one RocksDB database with one column family per kind of
+ * record:
+ *
+ * <ul>
+ *   <li>{@code events}: 8-byte big-endian sequence → {@link EventBinary} (hashed and masked
+ *       identifiers only; the raw JSON is never stored);
+ *   <li>{@code decisions}: {@code source \0 id} → sequence + decision JSON (what a retry gets back);
+ *   <li>{@code state}: phone → the engine's one byte encoding of the phone's state;
+ *   <li>{@code timeline}: phone \0 sequence → empty (a phone's events in log order);
+ *   <li>{@code rules}: version → the pack's YAML, who swapped it in, when, from which sequence;
+ *   <li>{@code audit}: sequence → who changed rules or keys, and when;
+ *   <li>{@code keys}: SHA-256 of an API key → its record (role, name, creation).
+ * </ul>
+ *
+ * <p>Event, decision and state of a request are written in one {@link WriteBatch}, so they commit
+ * together or not at all.
+ */
+public final class Store implements AutoCloseable {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys"};
+  private static final byte[] EMPTY = new byte[0];
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final StoreOptions options;
+  private final RocksDB db;
+  private final DBOptions dbOptions;
+  private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+  private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+  private final ColumnFamilyHandle events;
+  private final ColumnFamilyHandle decisions;
+  private final ColumnFamilyHandle state;
+  private final ColumnFamilyHandle timeline;
+  private final ColumnFamilyHandle rules;
+  private final ColumnFamilyHandle audit;
+  private final ColumnFamilyHandle keys;
+  private final WriteOptions writeOptions;
+  private final GroupCommitter committer;
+  private long lastSeq;
+  private long lastAudit;
+
+  private Store(StoreOptions options) throws RocksDBException {
+    this.options = options;
+    try {
+      Files.createDirectories(options.dir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    dbOptions = new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxTotalWalSize(options.maxWalMb() * 1024L * 1024L)
+        .setWalTtlSeconds(0)
+        .setMaxBackgroundJobs(2)
+        .setKeepLogFileNum(3);
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (String name : FAMILIES) {
+      ColumnFamilyOptions cf = new ColumnFamilyOptions()
+          .setWriteBufferSize(options.writeBufferMb() * 1024L * 1024L)
+          .setCompactionStyle(CompactionStyle.LEVEL)
+          .setLevelCompactionDynamicLevelBytes(true)
+          .setCompressionType(CompressionType.LZ4_COMPRESSION)
+          .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10)));
+      cfOptions.add(cf);
+      descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), cf));
+    }
+    db = RocksDB.open(dbOptions, options.dir().resolve("rocksdb").toString(), descriptors, handles);
+    events = handles.get(1);
+    decisions = handles.get(2);
+    state = handles.get(3);
+    timeline = handles.get(4);
+    rules = handles.get(5);
+    audit = handles.get(6);
+    keys = handles.get(7);
+    // The WAL is always on: without it an acknowledged write would not survive a process crash.
+    writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
+    lastSeq = lastKey(events);
+    lastAudit = lastKey(audit);
+    committer = options.durability() == Durability.POWER_LOSS ? new GroupCommitter(db, lastSeq) : null;
+  }
+
+  public static Store open(StoreOptions options) {
+    try {
+      return new Store(options);
+    } catch (RocksDBException e) {
+      throw new StoreException("cannot open the store in " + options.dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public StoreOptions options() {
+    return options;
+  }
+
+  private long lastKey(ColumnFamilyHandle cf) {
+    try (RocksIterator it = db.newIterator(cf)) {
+      it.seekToLast();
+      return it.isValid() ? Bytes.seq(it.key(), 0) : 0;
+    }
+  }
+
+  /** The sequence of the last event written (0 when the log is empty). */
+  public synchronized long lastSequence() {
+    return lastSeq;
+  }
+
+  /**
+   * Writes newly decided events, their decisions and the phones' new states in one batch, and
+   * returns the last sequence assigned. The write is in the WAL when this returns; call
+   * {@link #awaitDurable} before acknowledging.
+   */
+  public synchronized long append(List<Accepted> accepted) {
+    if (accepted.isEmpty()) {
+      return lastSeq;
+    }
+    long seq = lastSeq;
+    Map<String, byte[]> states = new LinkedHashMap<>();
+    try (WriteBatch batch = new WriteBatch()) {
+      for (Accepted a : accepted) {
+        seq++;
+        Event e = a.event();
+        batch.put(events, Bytes.seq(seq), a.stored());
+        batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.concat(Bytes.seq(seq), Bytes.utf8(a.decisionJson())));
+        batch.put(timeline, Bytes.timeline(e.subject(), seq), EMPTY);
+        if (a.state() != null) {
+          states.put(e.subject(), a.state()); // the last state of a phone in the batch wins
+        }
+      }
+      for (Map.Entry<String, byte[]> s : states.entrySet()) {
+        batch.put(state, Bytes.utf8(s.getKey()), s.getValue());
+      }
+      db.write(writeOptions, batch);
+    } catch (RocksDBException ex) {
+      throw new StoreException("write failed: " + ex.getMessage(), ex);
+    }
+    lastSeq = seq;
+    if (committer != null) {
+      committer.written(seq);
+    }
+    return seq;
+  }
+
+  /** Returns once {@code seq} survives what the durability mode promises. */
+  public void awaitDurable(long seq) {
+    if (committer != null && seq > 0) {
+      committer.await(seq);
+    }
+  }
+
+  public StoredDecision decision(String dedupKey) {
+    byte[] v = get(decisions, Bytes.utf8(dedupKey));
+    if (v == null) {
+      return null;
+    }
+    return new StoredDecision(Bytes.seq(v, 0), new String(v, 8, v.length - 8, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public byte[] state(String phone) {
+    return get(state, Bytes.utf8(phone));
+  }
+
+  public StoredEvent event(long seq) {
+    byte[] v = get(events, Bytes.seq(seq));
+    return v == null ? null : new StoredEvent(seq, EventBinary.decode(v));
+  }
+
+  /** Every event from {@code fromSeq} on, in log order. */
+  public void forEachEvent(long fromSeq, java.util.function.Consumer<StoredEvent> each) {
+    try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(events, ro)) {
+      for (it.seek(Bytes.seq(fromSeq)); it.isValid(); it.next()) {
+        each.accept(new StoredEvent(Bytes.seq(it.key(), 0), EventBinary.decode(it.value())));
+      }
+    }
+  }
+
+  /**
+   * Events newest first, starting below {@code beforeSeq} (exclusive; {@code Long.MAX_VALUE} for the
+   * newest), that pass {@code filter}, at most {@code limit}; scans at most {@code maxScan} entries.
+   */
+  public List<StoredEvent> eventsBackwards(long beforeSeq, int limit, int maxScan, Predicate<StoredEvent> filter) {
+    List<StoredEvent> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(events)) {
+      if (beforeSeq == Long.MAX_VALUE) {
+        it.seekToLast();
+      } else {
+        it.seekForPrev(Bytes.seq(beforeSeq - 1));
+      }
+      int scanned = 0;
+      for (; it.isValid() && out.size() < limit && scanned < maxScan; it.prev(), scanned++) {
+        StoredEvent e = new StoredEvent(Bytes.seq(it.key(), 0), EventBinary.decode(it.value()));
+        if (filter.test(e)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A phone's event sequences, newest first, below {@code beforeSeq}, at most {@code limit}. */
+  public List<Long> timeline(String phone, long beforeSeq, int limit) {
+    byte[] prefix = Bytes.utf8(phone);
+    List<Long> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(timeline)) {
+      it.seekForPrev(Bytes.timeline(phone, beforeSeq == Long.MAX_VALUE ? Long.MAX_VALUE : beforeSeq - 1));
+      for (; it.isValid() && out.size() < limit; it.prev()) {
+        byte[] k = it.key();
+        if (k.length != prefix.length + 9 || !java.util.Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length) || k[prefix.length] != 0) {
+          break;
+        }
+        out.add(Bytes.seq(k, prefix.length + 1));
+      }
+    }
+    return out;
+  }
+
+  /** Every phone with stored state, and the state. */
+  public void forEachState(BiConsumer<String, byte[]> each) {
+    try (RocksIterator it = db.newIterator(state)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        each.accept(Bytes.utf8(it.key()), it.value());
+      }
+    }
+  }
+
+  // ---- rules history ------------------------------------------------------------------------
+
+  /**
+   * Records a new rule version, the phones' states re-encoded under it and the audit entry, in one
+   * batch: stored states always match the pack in force.
+   */
+  public synchronized RuleVersion putRules(String name, String packVersion, String yaml, String who, long whenMs,
+      Map<String, byte[]> reencoded) {
+    long version = lastKey(rules) + 1;
+    RuleVersion rv = new RuleVersion(version, name, packVersion, yaml, who, whenMs, lastSeq + 1);
+    ObjectNode o = JSON.createObjectNode();
+    o.put("version", version).put("name", name).put("packVersion", packVersion).put("yaml", yaml)
+        .put("who", who).put("whenMs", whenMs).put("fromSeq", rv.fromSeq());
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(rules, Bytes.seq(version), Bytes.utf8(JSON.writeValueAsString(o)));
+      for (Map.Entry<String, byte[]> s : reencoded.entrySet()) {
+        batch.put(state, Bytes.utf8(s.getKey()), s.getValue());
+      }
+      addAudit(batch, whenMs, who, "rules.put", "version " + version + " (" + name + " " + packVersion + ")");
+      write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("rules write failed: " + e.getMessage(), e);
+    }
+    return rv;
+  }
+
+  public List<RuleVersion> ruleVersions() {
+    List<RuleVersion> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(rules)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        JsonNode n = JSON.readTree(it.value());
+        out.add(new RuleVersion(n.get("version").asLong(), n.get("name").asString(), n.get("packVersion").asString(),
+            n.get("yaml").asString(), n.get("who").asString(), n.get("whenMs").asLong(), n.get("fromSeq").asLong()));
+      }
+    }
+    return out;
+  }
+
+  // ---- audit and keys ---------------------------------------------------------------------------
+
+  private void addAudit(WriteBatch batch, long whenMs, String who, String action, String detail) throws RocksDBException {
+    lastAudit++;
+    ObjectNode o = JSON.createObjectNode();
+    o.put("whenMs", whenMs).put("who", who).put("action", action).put("detail", detail);
+    batch.put(audit, Bytes.seq(lastAudit), Bytes.utf8(JSON.writeValueAsString(o)));
+  }
+
+  public synchronized void audit(long whenMs, String who, String action, String detail) {
+    try (WriteBatch batch = new WriteBatch()) {
+      addAudit(batch, whenMs, who, action, detail);
+      write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("audit write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest audit entries first. */
+  public List<AuditEntry> auditLog(int limit) {
+    List<AuditEntry> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator(audit)) {
+      for (it.seekToLast(); it.isValid() && out.size() < limit; it.prev()) {
+        JsonNode n = JSON.readTree(it.value());
+        out.add(new AuditEntry(Bytes.seq(it.key(), 0), n.get("whenMs").asLong(), n.get("who").asString(),
+            n.get("action").asString(), n.get("detail").asString()));
+      }
+    }
+    return out;
+  }
+
+  /** Stores (or replaces) an API key record under the key's hash, with its audit entry. */
+  public synchronized void putKey(String hash, String recordJson, long whenMs, String who, String detail) {
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(keys, Bytes.utf8(hash), Bytes.utf8(recordJson));
+      addAudit(batch, whenMs, who, "keys.create", detail);
+      write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("key write failed: " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void deleteKey(String hash, long whenMs, String who, String detail) {
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.delete(keys, Bytes.utf8(hash));
+      addAudit(batch, whenMs, who, "keys.delete", detail);
+      write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("key delete failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every key record by hash. */
+  public Map<String, String> keys() {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (RocksIterator it = db.newIterator(keys)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        out.put(Bytes.utf8(it.key()), Bytes.utf8(it.value()));
+      }
+    }
+    return out;
+  }
+
+  /** Configuration changes are rare: they are synced whatever the mode. */
+  private void write(WriteBatch batch) {
+    try (WriteOptions sync = new WriteOptions().setSync(true)) {
+      db.write(sync, batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] get(ColumnFamilyHandle cf, byte[] key) {
+    try {
+      return db.get(cf, key);
+    } catch (RocksDBException e) {
+      throw new StoreException("read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Approximate bytes of stored phone state (live SST data and memtables), for metrics; never blocks writers. */
+  public long stateBytesEstimate() {
+    try {
+      return db.getLongProperty(state, "rocksdb.estimate-live-data-size") + db.getLongProperty(state, "rocksdb.cur-size-all-mem-tables");
+    } catch (RocksDBException e) {
+      return -1;
+    }
+  }
+
+  /** Approximate bytes on disk (SST files) across column families, for metrics. */
+  public long diskBytes() {
+    long total = 0;
+    for (ColumnFamilyHandle h : handles) {
+      try {
+        total += db.getLongProperty(h, "rocksdb.total-sst-files-size");
+      } catch (RocksDBException e) {
+        // a metric, not worth failing for
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (committer != null) {
+      committer.close();
+    }
+    try {
+      db.syncWal();
+    } catch (RocksDBException e) {
+      // closing anyway; the WAL holds what was written
+    }
+    for (ColumnFamilyHandle h : handles) {
+      h.close();
+    }
+    db.close();
+    writeOptions.close();
+    dbOptions.close();
+    cfOptions.forEach(ColumnFamilyOptions::close);
+  }
+}

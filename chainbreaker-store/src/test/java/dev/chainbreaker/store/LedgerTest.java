@@ -1,0 +1,135 @@
+package dev.chainbreaker.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainbreaker.core.event.Event;
+import dev.chainbreaker.core.event.Sensitive;
+import dev.chainbreaker.core.rules.RulePackLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+  private static final Sensitive SECRET = new Sensitive("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
+  @TempDir
+  Path dir;
+
+  static String event(int i, String phone, String type, String data) {
+    return "{\"specversion\":\"1.0\",\"id\":\"e-" + i + "\",\"source\":\"/telecom/t\",\"type\":\"" + type
+        + "\",\"time\":\"2026-01-0" + (1 + i / 1000) + "T0" + (i % 10) + ":00:" + String.format("%02d", i % 60)
+        + "+08:00\",\"subject\":\"" + phone + "\",\"data\":" + data + "}";
+  }
+
+  static List<String> stream(int n) {
+    List<String> out = new ArrayList<>();
+    String[] phones = {"+8613800000001", "+8613800000002", "+8613800000003"};
+    for (int i = 0; i < n; i++) {
+      String phone = phones[i % phones.length];
+      switch (i % 4) {
+        case 0 -> out.add(event(i, phone, "telecom.device.changed", "{\"imei\":\"86400000000" + (1000 + i) + "\"}"));
+        case 1 -> out.add(event(i, phone, "telecom.sim.replaced", "{\"channel\":\"hotline\",\"verification\":\"service_password\"}"));
+        case 2 -> out.add(event(i, phone, "telecom.loss.reported", "{\"channel\":\"app\",\"verification\":\"password\"}"));
+        default -> out.add(event(i, phone, "telecom.call_forwarding.set", "{\"kind\":\"unconditional\",\"target\":\"+8613900000099\"}"));
+      }
+    }
+    return out;
+  }
+
+  private Ledger open(Durability d) {
+    Store store = Store.open(StoreOptions.defaults(dir).withDurability(d));
+    return Ledger.open(store, SECRET, null, msg -> { throw new AssertionError(msg); });
+  }
+
+  @Test
+  void recoveryRebuildsDecisionsAndStateAcrossARuleChange() {
+    Map<String, String> decided = new HashMap<>();
+    List<String> events = stream(200);
+    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+      for (int i = 0; i < 100; i++) {
+        Event e = l.engine().codec().parse(events.get(i));
+        decided.put(e.dedupKey(), l.submit(List.of(e)).get(0).decisionJson());
+      }
+      String yaml = RulePackLoader.defaultPack().source();
+      l.useRules(yaml, "tester", 1L);
+      List<Event> batch = l.engine().codec().parseBatch("[" + String.join(",", events.subList(100, 200)) + "]");
+      for (Submitted s : l.submit(batch)) {
+        decided.put(s.event().dedupKey(), s.decisionJson());
+      }
+      assertEquals(200, l.store().lastSequence());
+    }
+    try (Ledger l = open(Durability.POWER_LOSS)) {
+      Recovery r = l.recovery();
+      assertEquals(200, r.events());
+      assertEquals(2, r.ruleVersions());
+      assertTrue(r.consistent(), r.toString());
+      for (Map.Entry<String, String> d : decided.entrySet()) {
+        assertEquals(d.getValue(), l.store().decision(d.getKey()).json());
+      }
+      for (String phone : List.of("+8613800000001", "+8613800000002", "+8613800000003")) {
+        assertArrayEquals(l.store().state(phone), l.engine().encodeState(phone));
+      }
+      assertTrue(l.store().auditLog(10).stream().anyMatch(a -> a.action().equals("rules.put") && a.who().equals("tester")));
+    }
+  }
+
+  @Test
+  void retriesReturnTheOriginalAndWriteNothing() {
+    try (Ledger l = open(Durability.POWER_LOSS)) {
+      Event e = l.engine().codec().parse(stream(1).get(0));
+      Submitted first = l.submit(List.of(e)).get(0);
+      Submitted again = l.submit(List.of(e)).get(0);
+      assertFalse(first.retry());
+      assertTrue(again.retry());
+      assertEquals(first.decisionJson(), again.decisionJson());
+      assertEquals(1, l.store().lastSequence());
+      // the same event twice in one batch is one event
+      Event f = l.engine().codec().parse(stream(2).get(1));
+      List<Submitted> both = l.submit(List.of(f, f));
+      assertFalse(both.get(0).retry());
+      assertTrue(both.get(1).retry());
+      assertEquals(2, l.store().lastSequence());
+    }
+  }
+
+  @Test
+  void timelineAndBackwardScanAreNewestFirst() {
+    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+      l.submit(l.engine().codec().parseBatch("[" + String.join(",", stream(30)) + "]"));
+      List<Long> t = l.store().timeline("+8613800000002", Long.MAX_VALUE, 5);
+      assertEquals(List.of(29L, 26L, 23L, 20L, 17L), t);
+      assertEquals(List.of(14L, 11L), l.store().timeline("+8613800000002", 17, 2));
+      assertEquals(List.of(), l.store().timeline("+861380000000", Long.MAX_VALUE, 5));
+      List<StoredEvent> back = l.store().eventsBackwards(10, 3, 100, e -> true);
+      assertEquals(9L, back.get(0).seq());
+      assertEquals(3, back.size());
+      assertNotNull(l.store().event(30));
+    }
+  }
+
+  @Test
+  void theLogHoldsNoRawIdentifiers() throws Exception {
+    String raw = "510104198001011234";
+    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+      l.submit(List.of(l.engine().codec().parse(event(1, "+8613800000001", "account.created",
+          "{\"account\":\"acc-778899\",\"idNumber\":\"" + raw + "\",\"realNameVerification\":\"face\"}").replace("/telecom/t", "/payment/p"))));
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+        assertFalse(content.contains(raw), "raw ID number in " + p);
+        assertFalse(content.contains("acc-778899"), "raw account in " + p);
+      }
+    }
+  }
+}
