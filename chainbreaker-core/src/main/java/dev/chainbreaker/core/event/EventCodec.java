@@ -31,6 +31,8 @@ public final class EventCodec {
       Set.of("merchant", "transfer", "top_up", "virtual_card", "game_card", "gift_card", "cash_out");
   static final Set<String> FORWARDING = Set.of("unconditional", "busy", "no_answer", "not_reachable");
   static final int MAX_TEXT = 64 * 1024;
+  /** Every field but a message text: identifiers, names and codes are short. */
+  static final int MAX_FIELD = 1024;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,6 +42,11 @@ public final class EventCodec {
   public EventCodec(PhoneNumbers phones, Sensitive sensitive) {
     this.phones = phones;
     this.sensitive = sensitive;
+  }
+
+  /** The phone-number normaliser this codec uses (its default region), for callers that take numbers elsewhere. */
+  public PhoneNumbers phones() {
+    return phones;
   }
 
   /** Parses one event from JSON text. */
@@ -256,7 +263,11 @@ public final class EventCodec {
     if (!v.isString()) {
       throw new EventException(prefix(n, field), "must be a string");
     }
-    return v.stringValue();
+    String value = v.stringValue();
+    if (value.length() > MAX_FIELD && !field.equals("text")) {
+      throw new EventException(prefix(n, field), "is longer than " + MAX_FIELD + " characters");
+    }
+    return value;
   }
 
   private static String prefix(JsonNode n, String field) {

@@ -84,6 +84,14 @@ class EventCodecTest {
   }
 
   @Test
+  void overLongFieldsAreRejectedByName() {
+    String longAccount = "a".repeat(70_000);
+    EventException e = assertThrows(EventException.class, () -> codec.parse(event("l", "/bank/x", "account.login",
+        "2024-01-01T10:00:00+08:00", "+8613800000001", "{\"verification\":\"password\",\"account\":\"" + longAccount + "\"}")));
+    assertEquals("data.account", e.field());
+  }
+
+  @Test
   void batchErrorsNameTheIndex() {
     String ok = event("b1", "/telecom/x", "telecom.sms.sent", "2024-01-01T10:00:00+08:00", "+8613800000001", "{}");
     String bad = event("b2", "/telecom/x", "telecom.sms.sent", "2024-01-01T10:00:00+08:00", "nope", "{}");
