@@ -90,6 +90,9 @@ class EngineTest {
   @Test
   void neverAsksForAnSmsCodeOnceTheLineIsExposed() {
     send(event("n1", "/telecom/zj", "telecom.device.changed", "2024-10-16T20:40:51+08:00", V, "{\"imei\":\"1\"}"));
+    send(event("n1a", "/gov/app", "account.login", "2024-10-16T20:42:00+08:00", V,
+        "{\"account\":\"g\",\"verification\":\"sms_otp\",\"newDevice\":true}"));
+    send(event("n1b", "/gov/app", "identity.data.viewed", "2024-10-16T20:44:00+08:00", V, "{\"account\":\"g\",\"fields\":[\"id_number\"]}"));
     Decision d = send(event("n2", "/shop/x".replace("/shop", "/merchant"), "account.password.reset", "2024-10-16T20:50:00+08:00", V,
         "{\"account\":\"s\",\"verification\":\"sms_otp\"}"));
     assertEquals(Outcome.CHALLENGE, d.decision());

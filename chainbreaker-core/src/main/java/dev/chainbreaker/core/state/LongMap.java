@@ -83,17 +83,47 @@ public final class LongMap<V> {
     }
   }
 
+  /** Removes a key; O(1) expected (backward-shift deletion keeps probe chains intact without tombstones). */
+  @SuppressWarnings("unchecked")
   public V remove(long key) {
-    V old = get(key);
-    if (old == null) {
-      return null;
-    }
     if (key == EMPTY) {
+      V old = zeroValue;
       hasZero = false;
       zeroValue = null;
       return old;
     }
-    removeIf((k, v) -> k == key);
+    int i = slot(key, mask);
+    while (true) {
+      long k = keys[i];
+      if (k == EMPTY) {
+        return null;
+      }
+      if (k == key) {
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    V old = (V) values[i];
+    int hole = i;
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      long k = keys[j];
+      if (k == EMPTY) {
+        break;
+      }
+      int home = slot(k, mask);
+      // Move k back into the hole unless its home lies cyclically in (hole, j].
+      boolean homeBetween = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+      if (!homeBetween) {
+        keys[hole] = k;
+        values[hole] = values[j];
+        hole = j;
+      }
+    }
+    keys[hole] = EMPTY;
+    values[hole] = null;
+    size--;
     return old;
   }
 
