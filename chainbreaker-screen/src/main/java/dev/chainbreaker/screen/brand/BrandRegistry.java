@@ -34,6 +34,14 @@ public final class BrandRegistry {
   private final List<Alias> aliases;
   /** Aliases by their first character, longest first: one pass over the text finds them all. */
   private final Map<Character, Alias[]> aliasesByFirstChar;
+  /** The same, as a two-level table by char (high byte, low byte): no boxing, no hashing. */
+  private final Alias[][][] aliasPages = new Alias[256][][];
+  /** Government brands and their topic keywords (non-ASCII, at least 2 chars), in brand order. */
+  private final Brand[] topicBrands;
+  /** Topic keywords by first char (two-level table), each with the index of its brand. */
+  private final TopicKey[][][] topicPages = new TopicKey[256][][];
+
+  private record TopicKey(String text, int brand) {}
   private final Map<String, Brand> byDomain;
   private final Map<String, List<Brand>> bySender;
 
@@ -65,10 +73,49 @@ public final class BrandRegistry {
     Map<Character, Alias[]> frozenFirst = new HashMap<>();
     byFirst.forEach((k, v) -> frozenFirst.put(k, v.toArray(new Alias[0])));
     this.aliasesByFirstChar = Map.copyOf(frozenFirst);
+    aliasesByFirstChar.forEach((c, v) -> put(aliasPages, c, v));
+    List<Brand> tb = new ArrayList<>();
+    Map<Character, List<TopicKey>> keysByFirst = new HashMap<>();
+    for (Brand b : this.brands) {
+      if (!b.isGovernment()) {
+        continue;
+      }
+      int bi = -1;
+      for (String k : b.signatureKeywords()) {
+        if (k.length() >= 2 && !isAscii(k)) {
+          if (bi < 0) {
+            bi = tb.size();
+            tb.add(b);
+          }
+          keysByFirst.computeIfAbsent(k.charAt(0), x -> new ArrayList<>()).add(new TopicKey(k, bi));
+        }
+      }
+    }
+    this.topicBrands = tb.toArray(new Brand[0]);
+    keysByFirst.forEach((c, v) -> put(topicPages, c, v.toArray(new TopicKey[0])));
     this.byDomain = Map.copyOf(dom);
     Map<String, List<Brand>> frozen = new HashMap<>();
     snd.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.bySender = Map.copyOf(frozen);
+  }
+
+  private static void put(Alias[][][] pages, char c, Alias[] v) {
+    if (pages[c >>> 8] == null) {
+      pages[c >>> 8] = new Alias[256][];
+    }
+    pages[c >>> 8][c & 0xFF] = v;
+  }
+
+  private static void put(TopicKey[][][] pages, char c, TopicKey[] v) {
+    if (pages[c >>> 8] == null) {
+      pages[c >>> 8] = new TopicKey[256][];
+    }
+    pages[c >>> 8][c & 0xFF] = v;
+  }
+
+  private static <T> T[] get(T[][][] pages, char c) {
+    T[][] page = pages[c >>> 8];
+    return page == null ? null : page[c & 0xFF];
   }
 
   /** The bundled registry. */
@@ -158,7 +205,7 @@ public final class BrandRegistry {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      Alias[] candidates = aliasesByFirstChar.get(text.charAt(i));
+      Alias[] candidates = get(aliasPages, text.charAt(i));
       Alias found = null;
       if (candidates != null) {
         for (Alias a : candidates) {
@@ -286,16 +333,32 @@ public final class BrandRegistry {
    * named: the message is about that institution's business.
    */
   public List<Brand> governmentTopics(String text) {
-    List<Brand> out = new ArrayList<>();
-    for (Brand b : brands) {
-      if (!b.isGovernment()) {
+    // one pass: a brand is in when any of its keywords occurs anywhere; listed in brand order
+    boolean[] found = null;
+    int count = 0;
+    int n = text.length();
+    for (int i = 0; i < n && count < topicBrands.length; i++) {
+      TopicKey[] keys = get(topicPages, text.charAt(i));
+      if (keys == null) {
         continue;
       }
-      for (String k : b.signatureKeywords()) {
-        if (k.length() >= 2 && !isAscii(k) && text.contains(k)) {
-          out.add(b);
-          break;
+      for (TopicKey k : keys) {
+        if ((found == null || !found[k.brand()]) && text.startsWith(k.text(), i)) {
+          if (found == null) {
+            found = new boolean[topicBrands.length];
+          }
+          found[k.brand()] = true;
+          count++;
         }
+      }
+    }
+    if (found == null) {
+      return new ArrayList<>();
+    }
+    List<Brand> out = new ArrayList<>(count);
+    for (int b = 0; b < topicBrands.length; b++) {
+      if (found[b]) {
+        out.add(topicBrands[b]);
       }
     }
     return out;

@@ -9,8 +9,30 @@ final class CharClasses {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
+  /** {@link #isCjk} and {@link #isBareHostChar} for the BMP, worked out once (script look-ups are slow). */
+  private static final long[] CJK_BMP = new long[1 << 10];
+  private static final long[] BARE_BMP = new long[1 << 10];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      if (cjk(c)) {
+        CJK_BMP[c >>> 6] |= 1L << c;
+      }
+      if (bareHostChar(c)) {
+        BARE_BMP[c >>> 6] |= 1L << c;
+      }
+    }
+  }
+
   /** Han, kana, hangul, bopomofo letters and CJK or full-width punctuation and symbols. */
   static boolean isCjk(int cp) {
+    if (cp >= 0 && cp < 0x10000) {
+      return (CJK_BMP[cp >>> 6] & (1L << cp)) != 0;
+    }
+    return cjk(cp);
+  }
+
+  private static boolean cjk(int cp) {
     if (cp < 0x1100) {
       return false;
     }
@@ -36,10 +58,17 @@ final class CharClasses {
 
   /** A character of a host label in a link written without a scheme: CJK ends such a host. */
   static boolean isBareHostChar(int cp) {
+    if (cp >= 0 && cp < 0x10000) {
+      return (BARE_BMP[cp >>> 6] & (1L << cp)) != 0;
+    }
+    return bareHostChar(cp);
+  }
+
+  private static boolean bareHostChar(int cp) {
     if (cp < 0x80) {
       return isAsciiAlnum(cp) || cp == '-' || cp == '_';
     }
-    if (isCjk(cp)) {
+    if (cjk(cp)) {
       return false;
     }
     int t = Character.getType(cp);

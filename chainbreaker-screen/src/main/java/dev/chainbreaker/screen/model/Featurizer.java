@@ -122,14 +122,39 @@ public final class Featurizer {
    * Sorted unique 1-based feature indices of a prepared text, with L2-normalised binary values.
    */
   public Vector features(String prepared) {
-    String s = "\u0002" + prepared + "\u0003";
-    int n = s.length();
-    int[] idx = new int[Math.max(8, 3 * n + 2)];
+    int[] idx = new int[capacity(prepared)];
+    int u = features(prepared, idx);
+    double v = u == 0 ? 0 : 1.0 / Math.sqrt(u);
+    return new Vector(Arrays.copyOf(idx, u), v);
+  }
+
+  /** Size of the index buffer {@link #features(String, int[])} needs for {@code prepared}. */
+  public static int capacity(String prepared) {
+    return Math.max(8, 3 * (prepared.length() + 2) + 2);
+  }
+
+  /**
+   * As {@link #features(String)} without allocation: writes the sorted unique indices to the head
+   * of {@code idx} (at least {@link #capacity} long) and returns their number; the value of each
+   * is {@code 1 / sqrt(count)}.
+   */
+  public int features(String prepared, int[] idx) {
+    return sortUnique(idx, rawFeatures(prepared, idx));
+  }
+
+  /**
+   * The indices of {@link #features(String, int[])} before sorting: in text order, with repeats.
+   * Returns their number.
+   */
+  public int rawFeatures(String prepared, int[] idx) {
+    // the text between the markers \u0002 and \u0003, read in place
+    int n = prepared.length() + 2;
     int k = 0;
     for (int i = 0; i < n; i++) {
       int h = 0x811C9DC5;
       for (int len = 1; len <= 3 && i + len <= n; len++) {
-        char c = s.charAt(i + len - 1);
+        int at = i + len - 1;
+        char c = at == 0 ? '\u0002' : at == n - 1 ? '\u0003' : prepared.charAt(at - 1);
         h = (h ^ c) * 0x01000193;
         if (len == 1 && (c == ' ' || c == '\u0002' || c == '\u0003')) {
           continue; // boundaries alone carry nothing
@@ -139,17 +164,19 @@ public final class Featurizer {
     }
     int lenBucket = n < 20 ? 1 : n < 40 ? 2 : n < 80 ? 3 : n < 160 ? 4 : 5;
     idx[k++] = (mix(0x5EED0000 + lenBucket) & mask) + 1;
-    int[] sorted = Arrays.copyOf(idx, k);
-    Arrays.sort(sorted);
+    return k;
+  }
+
+  /** Sorts the first {@code k} indices and drops repeats; returns the number left. */
+  public static int sortUnique(int[] idx, int k) {
+    Arrays.sort(idx, 0, k);
     int u = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (u == 0 || sorted[u - 1] != sorted[i]) {
-        sorted[u++] = sorted[i];
+    for (int i = 0; i < k; i++) {
+      if (u == 0 || idx[u - 1] != idx[i]) {
+        idx[u++] = idx[i];
       }
     }
-    int[] out = Arrays.copyOf(sorted, u);
-    double v = u == 0 ? 0 : 1.0 / Math.sqrt(u);
-    return new Vector(out, v);
+    return u;
   }
 
   private static int mix(int h) {

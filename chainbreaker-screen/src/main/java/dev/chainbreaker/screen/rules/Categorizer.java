@@ -57,8 +57,10 @@ public final class Categorizer {
         }
       }
     }
-    for (Topic topic : FRAUD) {
-      int score = topic.pattern().count(text, 5) * 2;
+    int[] counts = countTopics(text, 5);
+    for (int t = 0; t < FRAUD.size(); t++) {
+      Topic topic = FRAUD.get(t);
+      int score = counts[t] * 2;
       if (topic.category().equals(brandCategory)) {
         score += 3;
       }
@@ -71,6 +73,113 @@ public final class Categorizer {
       return brandCategory != null ? brandCategory : "other_fraud";
     }
     return best;
+  }
+
+  /** Bit t: the first characters of fraud topic t are known (single pass); else counted alone. */
+  private static final int SINGLE_PASS;
+  /** Two-level tables by char: topics a match can start with it; those only at a word start. */
+  private static final int[][] TOPIC_STARTS = new int[256][];
+  private static final int[][] TOPIC_WORD_STARTS = new int[256][];
+
+  static {
+    if (FRAUD.size() > 31) {
+      throw new IllegalStateException("the single-pass topic count takes at most 31 topics");
+    }
+    int single = 0;
+    for (int t = 0; t < FRAUD.size(); t++) {
+      FastPattern p = FRAUD.get(t).pattern();
+      if (!p.prefiltered()) {
+        continue;
+      }
+      single |= 1 << t;
+      java.util.BitSet first = p.firstChars();
+      for (int c = first.nextSetBit(0); c >= 0 && c < 0x10000; c = first.nextSetBit(c + 1)) {
+        page(TOPIC_STARTS, TOPIC_WORD_STARTS, c)[c & 0xFF] |= 1 << t;
+      }
+      java.util.BitSet ws = p.wordStartOnly();
+      if (ws != null) {
+        for (int c = ws.nextSetBit(0); c >= 0 && c < 0x10000; c = ws.nextSetBit(c + 1)) {
+          page(TOPIC_WORD_STARTS, TOPIC_STARTS, c)[c & 0xFF] |= 1 << t;
+        }
+      }
+    }
+    SINGLE_PASS = single;
+  }
+
+  private static final ThreadLocal<MatcherCache> TOPIC_MATCHERS =
+      ThreadLocal.withInitial(() -> new MatcherCache(FRAUD.size()));
+
+  private static int[] page(int[][] table, int[][] twin, int c) {
+    if (table[c >>> 8] == null) {
+      table[c >>> 8] = new int[256];
+    }
+    if (twin[c >>> 8] == null) {
+      twin[c >>> 8] = new int[256];
+    }
+    return table[c >>> 8];
+  }
+
+  /**
+   * For each fraud topic, {@code FastPattern.count(text, max)}: non-overlapping matches, each
+   * found as the first position at or after the end of the previous one where the pattern
+   * matches. One pass over the text serves every topic.
+   */
+  private static int[] countTopics(String text, int max) {
+    int topics = FRAUD.size();
+    int[] counts = new int[topics];
+    int[] nextFrom = new int[topics];
+    MatcherCache matchers = TOPIC_MATCHERS.get();
+    matchers.begin(text);
+    int pending = max > 0 ? SINGLE_PASS : 0;
+    int n = text.length();
+    for (int i = 0; i < n && pending != 0; i++) {
+      char c = text.charAt(i);
+      int[] page = TOPIC_STARTS[c >>> 8];
+      if (page == null) {
+        continue;
+      }
+      int tryMask = page[c & 0xFF] & pending;
+      if (tryMask == 0) {
+        continue;
+      }
+      if (i > 0) {
+        int wordStart = TOPIC_WORD_STARTS[c >>> 8][c & 0xFF] & tryMask;
+        if (wordStart != 0 && isWordChar(text.charAt(i - 1))) {
+          tryMask &= ~wordStart;
+        }
+      }
+      while (tryMask != 0) {
+        int t = Integer.numberOfTrailingZeros(tryMask);
+        tryMask &= tryMask - 1;
+        if (i < nextFrom[t]) {
+          continue; // inside the previous match of this topic
+        }
+        java.util.regex.Matcher m = matchers.get(t, FRAUD.get(t).pattern().pattern());
+        m.region(i, n);
+        if (!m.lookingAt()) {
+          continue;
+        }
+        counts[t]++;
+        nextFrom[t] = Math.max(m.end(), i + 1);
+        if (counts[t] >= max) {
+          pending &= ~(1 << t);
+        }
+      }
+    }
+    matchers.end();
+    for (int t = 0; t < topics; t++) {
+      if ((SINGLE_PASS & (1 << t)) == 0) {
+        counts[t] = FRAUD.get(t).pattern().count(text, max);
+      }
+    }
+    return counts;
+  }
+
+  private static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   private static final FastPattern SPAM_CUE = new FastPattern(

@@ -103,6 +103,51 @@ final class FirstChars {
     return true;
   }
 
+  /**
+   * The top-level alternatives of {@code regex} with the first characters of each, or null when
+   * some alternative's first characters are unknown (or it may match empty). Each alternative must
+   * consume a character from its set, so at a position holding character c only the alternatives
+   * whose set holds c can match there.
+   */
+  static java.util.List<Alternative> split(String regex) {
+    java.util.List<Alternative> out = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    boolean inClass = false;
+    int to = regex.length();
+    for (int i = 0; i <= to; i++) {
+      char c = i < to ? regex.charAt(i) : '|';
+      if (i < to && c == '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        BitSet first = new BitSet(1 << 16);
+        if (sequence(regex, start, i, first) != Result.CONSUMED) {
+          return null;
+        }
+        out.add(new Alternative(regex.substring(start, i), first));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  /** One top-level alternative of a pattern and the characters a match of it can start with. */
+  record Alternative(String regex, BitSet first) {}
+
   private enum Result { CONSUMED, EMPTY, UNKNOWN }
 
   /** First characters of a sequence r[from, to): CONSUMED when a character is required. */

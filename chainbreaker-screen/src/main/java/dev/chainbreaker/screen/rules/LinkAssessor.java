@@ -11,6 +11,7 @@ import dev.chainbreaker.screen.lookalike.LookalikeDetector;
 import dev.chainbreaker.screen.lookalike.LookalikeMatch;
 import dev.chainbreaker.screen.text.NormalizedText;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Judges a link on its own: owner, government suffix, lookalike, disguise, TLD. Thread-safe. */
 public final class LinkAssessor {
@@ -37,16 +38,41 @@ public final class LinkAssessor {
     this.lookalikes = new LookalikeDetector(brands);
   }
 
+  /** Hosts judged so far; a campaign repeats its host across thousands of messages. */
+  private static final int CACHE_MAX = 8192;
+  private final ConcurrentHashMap<String, HostJudgement> byHost = new ConcurrentHashMap<>();
+
+  /** Everything about a link that depends only on its host: parsed once per distinct host. */
+  private record HostJudgement(HostName hn, DomainInfo info, Brand owner, boolean government,
+      LookalikeMatch look, boolean risky) {}
+
   public LinkAssessment assess(ExtractedLink link, NormalizedText nt) {
-    HostName hn = HostNames.parse(link.host());
-    DomainInfo info = link.ipHost()
+    String key = link.host() == null ? null : link.ipHost() ? "\u0000" + link.host() : link.host();
+    HostJudgement j = key == null ? null : byHost.get(key);
+    if (key == null) {
+      j = judge(link.host(), link.ipHost());
+    } else if (j == null) {
+      j = judge(link.host(), link.ipHost());
+      if (byHost.size() >= CACHE_MAX) {
+        byHost.clear(); // bounded: a flood of one-off hosts only costs the uncached path
+      }
+      byHost.put(key, j);
+    }
+    boolean obfuscated = !nt.deobfuscationsIn(link.start(), link.end()).isEmpty();
+    return new LinkAssessment(link, j.hn(), j.info(), j.owner(), j.government(), j.look(),
+        obfuscated, j.risky());
+  }
+
+  private HostJudgement judge(String linkHost, boolean ipHost) {
+    HostName hn = HostNames.parse(linkHost);
+    DomainInfo info = ipHost
         ? new DomainInfo(hn.ascii(), null, null, null, false, false)
         : psl.info(hn.ascii());
     Brand owner = null;
     boolean government = false;
     LookalikeMatch look = null;
     boolean risky = false;
-    if (!link.ipHost()) {
+    if (!ipHost) {
       owner = brands.brandOfDomain(info.registrableDomain());
       if (owner == null) {
         owner = brands.brandOfDomain(info.icannRegistrableDomain());
@@ -60,7 +86,6 @@ public final class LinkAssessor {
       String tld = host.substring(host.lastIndexOf('.') + 1);
       risky = RISKY_TLDS.contains(tld);
     }
-    boolean obfuscated = !nt.deobfuscationsIn(link.start(), link.end()).isEmpty();
-    return new LinkAssessment(link, hn, info, owner, government, look, obfuscated, risky);
+    return new HostJudgement(hn, info, owner, government, look, risky);
   }
 }

@@ -129,22 +129,136 @@ public final class TextCues {
     if (s.length() > MAX_CHARS) {
       s = s.substring(0, MAX_CHARS);
     }
-    List<Signal> out = new ArrayList<>();
-    for (TextCue cue : CUES) {
-      Matcher m = cue.pattern().pattern().matcher(s);
-      int from = 0;
-      int at;
-      while ((at = cue.pattern().find(m, s, from)) >= 0) {
-        from = at + 1;
-        if (cue.weight() > 0 && negated(s, m.start())) {
+    int cues = CUES.size();
+    int[] starts = new int[cues];
+    int[] ends = new int[cues];
+    java.util.Arrays.fill(starts, -1);
+    // one pass over the text for every prefiltered cue at once: at each position only the cues a
+    // match can start with that character are tried, each until its first (un-negated) match
+    int pending = PREFILTERED;
+    MatcherCache matchers = MATCHERS.get();
+    matchers.begin(s);
+    int n = s.length();
+    for (int i = 0; i < n && pending != 0; i++) {
+      char c = s.charAt(i);
+      int[] page = START_MASKS[c >>> 8];
+      if (page == null) {
+        continue;
+      }
+      int try_ = page[c & 0xFF] & pending;
+      if (try_ == 0) {
+        continue;
+      }
+      if (i > 0) {
+        int wordStart = WORD_START_MASKS[c >>> 8][c & 0xFF] & try_;
+        if (wordStart != 0 && isWordChar(s.charAt(i - 1))) {
+          try_ &= ~wordStart; // inside a word, where no \b-led alternative can start
+        }
+      }
+      while (try_ != 0) {
+        int k = Integer.numberOfTrailingZeros(try_);
+        try_ &= try_ - 1;
+        // only the alternatives of the cue that can start with c
+        FastPattern fp = CUES.get(k).pattern();
+        int slot = SUB_OFFSET[k] + fp.subIndex(c);
+        Matcher m = matchers.get(slot, fp.subPattern(c));
+        m.region(i, n);
+        if (!m.lookingAt()) {
+          continue;
+        }
+        if (CUES.get(k).weight() > 0 && negated(s, m.start())) {
           continue; // "银行不会向您索要密码" describes what an institution does not do
         }
+        starts[k] = m.start();
+        ends[k] = m.end();
+        pending &= ~(1 << k);
+      }
+    }
+    matchers.end();
+    List<Signal> out = new ArrayList<>();
+    for (int k = 0; k < cues; k++) {
+      TextCue cue = CUES.get(k);
+      if ((PREFILTERED & (1 << k)) == 0) {
+        Matcher m = cue.pattern().pattern().matcher(s);
+        int from = 0;
+        int at;
+        while ((at = cue.pattern().find(m, s, from)) >= 0) {
+          from = at + 1;
+          if (cue.weight() > 0 && negated(s, m.start())) {
+            continue;
+          }
+          starts[k] = m.start();
+          ends[k] = m.end();
+          break;
+        }
+      }
+      if (starts[k] >= 0) {
         out.add(new Signal(cue.code(), cue.weight(), cue.message(), cue.messageZh(),
-            nt.originalStart(m.start()), nt.originalEnd(m.end())));
-        break;
+            nt.originalStart(starts[k]), nt.originalEnd(ends[k])));
       }
     }
     return out;
+  }
+
+  /** Bit k: cue k has a known set of first characters and takes part in the single pass. */
+  private static final int PREFILTERED;
+  /** Two-level tables by char: the cues a match can start with it; those only at a word start. */
+  private static final int[][] START_MASKS = new int[256][];
+  private static final int[][] WORD_START_MASKS = new int[256][];
+  /** Where each cue's sub-pattern matchers start in the per-search matcher array. */
+  private static final int[] SUB_OFFSET;
+  private static final int SUB_TOTAL;
+  private static final ThreadLocal<MatcherCache> MATCHERS;
+
+  static {
+    if (CUES.size() > 31) {
+      throw new IllegalStateException("the single-pass cue search takes at most 31 cues");
+    }
+    int pre = 0;
+    for (int k = 0; k < CUES.size(); k++) {
+      FastPattern p = CUES.get(k).pattern();
+      if (!p.prefiltered()) {
+        continue;
+      }
+      pre |= 1 << k;
+      java.util.BitSet first = p.firstChars();
+      for (int c = first.nextSetBit(0); c >= 0 && c < 0x10000; c = first.nextSetBit(c + 1)) {
+        mask(START_MASKS, WORD_START_MASKS, c)[c & 0xFF] |= 1 << k;
+      }
+      java.util.BitSet ws = p.wordStartOnly();
+      if (ws != null) {
+        for (int c = ws.nextSetBit(0); c >= 0 && c < 0x10000; c = ws.nextSetBit(c + 1)) {
+          mask(WORD_START_MASKS, START_MASKS, c)[c & 0xFF] |= 1 << k;
+        }
+      }
+    }
+    PREFILTERED = pre;
+    SUB_OFFSET = new int[CUES.size()];
+    int total = 0;
+    for (int k = 0; k < CUES.size(); k++) {
+      SUB_OFFSET[k] = total;
+      total += Math.max(1, CUES.get(k).pattern().subCount());
+    }
+    SUB_TOTAL = total;
+    MATCHERS = ThreadLocal.withInitial(() -> new MatcherCache(SUB_TOTAL));
+  }
+
+  /** The page of {@code c} in {@code table}, created (in both tables, so both can be read). */
+  private static int[] mask(int[][] table, int[][] twin, int c) {
+    if (table[c >>> 8] == null) {
+      table[c >>> 8] = new int[256];
+    }
+    if (twin[c >>> 8] == null) {
+      twin[c >>> 8] = new int[256];
+    }
+    return table[c >>> 8];
+  }
+
+  private static boolean isWordChar(char c) {
+    if (c < 0x80) { // the usual case, without the Unicode tables
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   /** Lower case, one UTF-16 unit for one, so offsets stay valid. */

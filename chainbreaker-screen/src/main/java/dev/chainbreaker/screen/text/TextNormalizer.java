@@ -16,6 +16,28 @@ import java.util.List;
 public final class TextNormalizer {
 
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+  /**
+   * BMP characters (not surrogates, not ASCII) that the loop below copies unchanged: not a format
+   * or control character, not a full-width form, inert under NFKC. Nearly all CJK text; worked out
+   * once so the common case needs no Unicode property look-ups.
+   */
+  private static final long[] PLAIN = new long[1 << 10];
+
+  static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      if (Character.isSurrogate((char) c)) {
+        continue;
+      }
+      int type = Character.getType(c);
+      if (type == Character.FORMAT || type == Character.CONTROL || c >= 0xFF01 && c <= 0xFF5E) {
+        continue;
+      }
+      if (NFKC.isInert(c)) {
+        PLAIN[c >>> 6] |= 1L << c;
+      }
+    }
+  }
+
   /** Longest whitespace run around a dot that is still treated as a disguise. */
   private static final int MAX_GAP = 3;
 
@@ -35,6 +57,11 @@ public final class TextNormalizer {
     int i = 0;
     while (i < src.length()) {
       char c = src.charAt(i);
+      if (c >= 0x80 && (PLAIN[c >>> 6] & (1L << c)) != 0) {
+        out.append(c, i, i + 1); // as the NFKC-inert branch below would
+        i++;
+        continue;
+      }
       int cp;
       int len;
       if (Character.isHighSurrogate(c) && i + 1 < src.length()
@@ -94,11 +121,29 @@ public final class TextNormalizer {
         }
         continue;
       }
-      String folded = NFKC.normalize(new String(Character.toChars(cp)));
+      String folded = fold(cp);
       out.append(folded, from, to);
     }
     flushFullwidth(events, fullwidthFrom, fullwidthTo);
     return out;
+  }
+
+  /**
+   * NFKC of one BMP code point, remembered (full-width punctuation is in most Chinese texts). Racy
+   * but safe: every thread computes the same immutable string.
+   */
+  private static final String[] FOLDED = new String[0x10000];
+
+  private static String fold(int cp) {
+    if (cp >= 0x10000) {
+      return NFKC.normalize(new String(Character.toChars(cp)));
+    }
+    String f = FOLDED[cp];
+    if (f == null) {
+      f = NFKC.normalize(new String(Character.toChars(cp)));
+      FOLDED[cp] = f;
+    }
+    return f;
   }
 
   private static void flushFullwidth(List<Deobfuscation> events, int from, int to) {
@@ -109,8 +154,18 @@ public final class TextNormalizer {
 
   /** Rewrites disguised dots between ASCII alphanumerics; everything else is copied. */
   private static MappedBuilder undisguiseDots(MappedBuilder in, List<Deobfuscation> events) {
-    MappedBuilder out = new MappedBuilder(in.length());
     int n = in.length();
+    // most texts hide no dot: then the copy below would equal its input
+    boolean any = false;
+    for (int p = 1; p < n && !any; p++) {
+      char c = in.charAt(p);
+      any = (isDotStart(c) || isGap(c)) && isAsciiAlnum(in.charAt(p - 1))
+          && matchDisguisedDot(in, p) > 0;
+    }
+    if (!any) {
+      return in;
+    }
+    MappedBuilder out = new MappedBuilder(in.length());
     int i = 0;
     while (i < n) {
       char c = in.charAt(i);

@@ -1,0 +1,55 @@
+package dev.chainbreaker.screen.rules;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Per-thread matchers for a fixed set of pattern slots, reused across searches: creating a
+ * {@link Matcher} allocates and clears its group arrays, which costs more than the match attempt
+ * itself for most cue positions. {@link #begin} starts a search over a new text; {@link #get} gives
+ * the slot's matcher reset to that text (with transparent, non-anchoring bounds) on first use in
+ * the search. Not thread-safe: use one per thread, and not re-entrantly.
+ */
+final class MatcherCache {
+
+  private final Matcher[] matchers;
+  private final int[] stamps;
+  private int generation;
+  private CharSequence text;
+
+  MatcherCache(int slots) {
+    matchers = new Matcher[slots];
+    stamps = new int[slots];
+  }
+
+  void begin(CharSequence s) {
+    text = s;
+    if (++generation == 0) {
+      java.util.Arrays.fill(stamps, 0);
+      generation = 1;
+    }
+  }
+
+  /** The matcher of {@code slot} (always for the same {@code pattern}) over the current text. */
+  Matcher get(int slot, Pattern pattern) {
+    Matcher m = matchers[slot];
+    if (m == null) {
+      m = pattern.matcher(text);
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      matchers[slot] = m;
+      stamps[slot] = generation;
+    } else if (stamps[slot] != generation) {
+      m.reset(text);
+      stamps[slot] = generation;
+    }
+    return m;
+  }
+
+  /**
+   * Ends a search. The matchers still hold its text until the next search on this thread; the
+   * callers pass only the head of a message (at most a few thousand characters).
+   */
+  void end() {
+    text = null;
+  }
+}
