@@ -178,8 +178,9 @@ public final class Screener {
     }
     List<Reason> reasons = new ArrayList<>();
     for (Signal s : ev.signals()) {
-      if (s.code().equals("model.text_classifier") && Math.abs(s.weight()) < 1.0) {
-        continue; // an undecided model explains nothing
+      if (s.code().equals("model.text_classifier")
+          && (Math.abs(s.weight()) < 1.0 || (s.weight() > 0) != (label == Verdict.Label.FRAUD))) {
+        continue; // an undecided model explains nothing, and one outvoted by the rules explains the other verdict
       }
       reasons.add(new Reason(s.code(), s.message(), s.messageZh(), s.start(), s.end()));
     }
