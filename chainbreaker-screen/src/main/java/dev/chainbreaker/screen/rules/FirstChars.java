@@ -37,41 +37,16 @@ final class FirstChars {
 
   /** Like {@link #alternatives} but collects only starts not preceded by a leading \b. */
   private static boolean alternativesFree(String r, int from, int to, BitSet out) {
-    int depth = 0;
-    int start = from;
-    boolean inClass = false;
-    for (int i = from; i <= to; i++) {
-      char c = i < to ? r.charAt(i) : '|';
-      if (i < to && c == '\\') {
-        i++;
-        continue;
-      }
-      if (inClass) {
-        if (c == ']') {
-          inClass = false;
-        }
-        continue;
-      }
-      if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        if (!r.startsWith("\\b", start)) {
-          if (sequence(r, start, i, out) != Result.CONSUMED) {
-            return false;
-          }
-        }
-        start = i + 1;
-      }
-    }
-    return true;
+    return alternatives(r, from, to, out, true);
   }
 
   /** Adds the first characters of every top-level alternative of regex[from, to). */
   private static boolean alternatives(String r, int from, int to, BitSet out) {
+    return alternatives(r, from, to, out, false);
+  }
+
+  /** The alternatives' first characters; with {@code skipBounded}, alternatives starting with \b are left out. */
+  private static boolean alternatives(String r, int from, int to, BitSet out, boolean skipBounded) {
     int depth = 0;
     int start = from;
     boolean inClass = false;
@@ -94,7 +69,7 @@ final class FirstChars {
       } else if (c == ')') {
         depth--;
       } else if (c == '|' && depth == 0) {
-        if (sequence(r, start, i, out) != Result.CONSUMED) {
+        if (!(skipBounded && r.startsWith("\\b", start)) && sequence(r, start, i, out) != Result.CONSUMED) {
           return false; // an alternative that may match empty, or an unknown start
         }
         start = i + 1;
