@@ -67,6 +67,9 @@ public final class Server implements AutoCloseable {
     metrics.gauge("chainbreaker_store_disk_bytes", () -> ledger.store().diskBytes());
     // stored state size from RocksDB's own estimate: Engine.stateBytes() would re-encode every phone under the engine lock
     metrics.gauge("chainbreaker_state_bytes", new CachedGauge(() -> ledger.store().stateBytesEstimate(), 10_000));
+    // Load the screener's model and lists now: loaded on the first message instead, it stalled every
+    // request queued behind that message for about a second.
+    Screener.standard();
     this.services = new Services(config, ledger, keys, metrics, lazyScreener());
     this.api = new Api(services, err);
     this.app = api.create();
