@@ -7,7 +7,7 @@ import dev.chainbreaker.core.Outcome;
 import dev.chainbreaker.core.Reason;
 import dev.chainbreaker.core.SubjectState;
 import dev.chainbreaker.core.event.Event;
-import dev.chainbreaker.core.event.EventType;
+import dev.chainbreaker.core.replay.ScenarioScorer;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,11 +35,6 @@ public final class EvalPopulation {
   private EvalPopulation() {}
 
   static final int DEDUP = 1;
-
-  /** Money: a payment or a loan application with an amount (as {@code ScenarioScorer}). */
-  static boolean isMoney(Event e) {
-    return (e.type() == EventType.PAYMENT_INITIATED || e.type() == EventType.LOAN_APPLIED) && e.data().hasAmount();
-  }
 
   /** Per attacked phone. */
   static final class Attack {
@@ -113,7 +108,7 @@ public final class EvalPopulation {
           if (d.decision() != Outcome.ALLOW) {
             a.anyThiefRefused = true;
           }
-          if (isMoney(e)) {
+          if (ScenarioScorer.isMoney(e)) {
             boolean refused = d.decision() != Outcome.ALLOW;
             if (a.firstMoney == Long.MAX_VALUE) {
               a.firstMoney = timeMs;

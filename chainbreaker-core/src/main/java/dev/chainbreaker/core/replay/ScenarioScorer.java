@@ -117,7 +117,8 @@ public final class ScenarioScorer {
         ownerEvents, ownerBlocked, ownerChallenged, protectiveNotAllowed, List.copyOf(failures));
   }
 
-  private static boolean isMoney(Event e) {
+  /** A thief's money movement: a payment or a loan application with an amount. */
+  public static boolean isMoney(Event e) {
     return (e.type() == EventType.PAYMENT_INITIATED || e.type() == EventType.LOAN_APPLIED) && e.data().hasAmount();
   }
 }
