@@ -56,7 +56,8 @@ final class Decider {
     return pack;
   }
 
-  Decision decide(Event e, PhoneState s, IdentityGraph graph, Verdict verdict) {
+  /** Decides {@code e} for the phone whose numeric key ({@link PhoneNumbers#key}) is {@code phone}. */
+  Decision decide(Event e, long phone, PhoneState s, IdentityGraph graph, Verdict verdict) {
     ctx.reset(e, s);
     long now = e.timeMs();
     s.observe(now);
@@ -70,7 +71,7 @@ final class Decider {
     countWindows(e, s);
     Text transitioned = transition(e, s, graph);
     Decision d = judge(e, s, protective, transitioned, verdict);
-    linkIdentity(e, s, graph, protective, d.decision());
+    linkIdentity(e, phone, s, graph, protective, d.decision());
     return d;
   }
 
@@ -320,9 +321,8 @@ final class Decider {
 
   // ---- 5. identity graph -----------------------------------------------------------------------
 
-  private void linkIdentity(Event e, PhoneState s, IdentityGraph graph, boolean protective, Outcome outcome) {
+  private void linkIdentity(Event e, long phone, PhoneState s, IdentityGraph graph, boolean protective, Outcome outcome) {
     EventData d = e.data();
-    long phone = PhoneNumbers.key(e.subject());
     // Identifiers in a refused request, or in anything done while the line is in the thief's hands,
     // are not the owner's: they must not become "known" to this phone.
     boolean compromised = !protective

@@ -78,7 +78,7 @@ public final class Engine {
       state = new PhoneState();
       phones.put(key, state);
     }
-    Decision d = decider.decide(event, state, graph, verdict);
+    Decision d = decider.decide(event, key, state, graph, verdict);
     decided.put(event.source(), event.id(), d);
     return d;
   }
