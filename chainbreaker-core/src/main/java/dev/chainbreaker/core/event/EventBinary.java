@@ -1,7 +1,6 @@
 package dev.chainbreaker.core.event;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,7 +19,7 @@ public final class EventBinary {
   private EventBinary() {}
 
   public static byte[] encode(Event e) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    ByteSink bytes = new ByteSink(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeUTF(e.id());

@@ -1,7 +1,7 @@
 package dev.chainbreaker.core.state;
 
 import dev.chainbreaker.core.SubjectState;
-import java.io.ByteArrayOutputStream;
+import dev.chainbreaker.core.event.ByteSink;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -133,9 +133,19 @@ public final class StateCodec {
     return s;
   }
 
-  private static final class Out extends ByteArrayOutputStream {
-    Out() {
-      super(128);
+  private static final class Out {
+    private final ByteSink sink = new ByteSink(128);
+
+    void write(int b) {
+      sink.write(b);
+    }
+
+    void write(byte[] b, int off, int len) {
+      sink.write(b, off, len);
+    }
+
+    byte[] toByteArray() {
+      return sink.toByteArray();
     }
 
     void varint(long v) {
