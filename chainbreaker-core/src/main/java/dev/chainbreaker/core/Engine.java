@@ -99,19 +99,28 @@ public final class Engine {
     return screenerInstance.screen(text, event.data().sender());
   }
 
-  /** The state of a phone (E.164), or null when the engine holds none. */
+  /**
+   * A copy of a phone's state (E.164), or null when the engine holds none. A copy, because the live
+   * state changes under the engine's lock with every event: a reader holding it would see fields
+   * change between two reads.
+   */
   public synchronized PhoneState state(String phone) {
+    PhoneState live = live(phone);
+    return live == null ? null : stateCodec.decode(stateCodec.encode(live));
+  }
+
+  private PhoneState live(String phone) {
     return phones.get(PhoneNumbers.key(phone));
   }
 
   public synchronized SubjectState stateOf(String phone) {
-    PhoneState s = state(phone);
+    PhoneState s = live(phone);
     return s == null ? SubjectState.NORMAL : s.state();
   }
 
   /** The one byte encoding of a phone's state under the current pack. */
   public synchronized byte[] encodeState(String phone) {
-    PhoneState s = state(phone);
+    PhoneState s = live(phone);
     return s == null ? null : stateCodec.encode(s);
   }
 

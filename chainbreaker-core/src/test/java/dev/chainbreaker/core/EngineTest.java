@@ -1,6 +1,7 @@
 package dev.chainbreaker.core;
 
 import static dev.chainbreaker.core.Fixtures.event;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -51,6 +52,17 @@ class EngineTest {
         "{\"account\":\"m-1\",\"amount\":\"20000.00\",\"currency\":\"CNY\",\"disburseTo\":\"6217850000010601370\"}"));
     assertEquals(Outcome.DENY, loan.decision());
     assertEquals("identity.card_at_risk", loan.reasons().get(0).code());
+  }
+
+  @Test
+  void aReadOfThePhoneStateIsACopyThatLaterEventsDoNotChange() {
+    send(event("c1", "/telecom/zj", "telecom.loss.reported", "2024-10-16T20:00:00+08:00", V, "{\"channel\":\"hotline\"}"));
+    var before = engine.state(V);
+    assertEquals(SubjectState.WATCH, before.state());
+    takeOver();
+    assertEquals(SubjectState.COMPROMISED, engine.state(V).state());
+    assertEquals(SubjectState.WATCH, before.state(), "the copy read earlier is not the live state");
+    assertArrayEquals(engine.encodeState(V), engine.stateCodec().encode(engine.state(V)), "the copy is the whole state");
   }
 
   @Test
