@@ -1,6 +1,8 @@
 package dev.chainbreaker.core;
 
 import dev.chainbreaker.core.event.Event;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +36,42 @@ public final class DecisionJson {
     return o;
   }
 
+  /**
+   * The decision as JSON text, streamed: identical to writing {@link #tree} but without building the
+   * tree first (every event's answer and log entry goes through here).
+   */
   public static String toJson(Decision d) {
-    return JSON.writeValueAsString(tree(d));
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("eventId", d.eventId());
+      g.writeStringProperty("decision", d.decision().name());
+      g.writeStringProperty("risk", d.risk().name());
+      g.writeNumberProperty("score", d.score());
+      g.writeStringProperty("subjectState", d.subjectState().name());
+      g.writeArrayPropertyStart("reasons");
+      for (Reason r : d.reasons()) {
+        g.writeStartObject();
+        g.writeStringProperty("code", r.code());
+        g.writeStringProperty("message", r.message());
+        g.writeStringProperty("messageZh", r.messageZh());
+        strings(g, "evidence", r.evidence());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      strings(g, "requiredVerification", d.requiredVerification());
+      strings(g, "actions", d.actions());
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  private static void strings(JsonGenerator g, String name, java.util.List<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   /** The replay form: the decision object plus the answered event's {@code source} and {@code type}. */
