@@ -28,6 +28,9 @@ function append(el, children) {
 
 export function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
 
+/** Replaces el's children (null and false skipped, arrays flattened: unlike Element.append, which writes "null"). */
+export function fill(el, ...children) { clear(el); append(el, children); return el; }
+
 export const svgNs = 'http://www.w3.org/2000/svg';
 export function s(tag, attrs, ...children) {
   const el = document.createElementNS(svgNs, tag);

@@ -1,7 +1,7 @@
 // Cases, one row per phone: the phones the engine holds in a non-NORMAL state and every labelled
 // phone, with their label and note; filtered by label and state; exported for tuning.
 import { get, qs, request } from '../api.js';
-import { h, clear, loading, empty, errorBox, stateBadge, labelBadge, fmtInstant, subjectLink, select, toast } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, stateBadge, labelBadge, fmtInstant, subjectLink, select, toast } from '../dom.js';
 import { t } from '../i18n.js';
 
 const filters = { label: '', state: '' };
@@ -11,7 +11,7 @@ export function render(root) {
   const errors = h('div');
 
   async function load() {
-    clear(body).append(loading());
+    fill(body, loading());
     try {
       const r = await get('/v1/cases' + qs(filters));
       clear(body);
@@ -30,7 +30,7 @@ export function render(root) {
           h('td', { class: 'nowrap' }, c.labelledBy ? c.labelledBy + ' · ' + fmtInstant(c.labelledAt) : ''),
           h('td', { class: 'num' }, String(c.chain.length))))))));
     } catch (e) {
-      clear(body).append(errorBox(e, load));
+      fill(body, errorBox(e, load));
     }
   }
 

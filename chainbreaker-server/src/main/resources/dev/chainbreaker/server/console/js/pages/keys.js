@@ -1,6 +1,6 @@
 // API keys (admin): list without secrets, create (the secret is shown once), revoke after a confirm.
 import { get, post, del } from '../api.js';
-import { h, clear, loading, empty, errorBox, fmtInstant, toast } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, fmtInstant, toast } from '../dom.js';
 import { t } from '../i18n.js';
 
 export function render(root) {
@@ -10,7 +10,7 @@ export function render(root) {
   const role = h('select', { id: 'k-role' }, ['analyst', 'ingest', 'admin'].map((r) => h('option', { value: r }, t('role.' + r))));
 
   async function load() {
-    clear(list).append(loading());
+    fill(list, loading());
     try {
       const r = await get('/v1/keys');
       clear(list);
@@ -20,7 +20,7 @@ export function render(root) {
         h('tbody', null, r.items.map((k) => h('tr', null, h('td', { class: 'mono' }, k.id), h('td', null, t('role.' + k.role)), h('td', null, k.name),
           h('td', null, k.createdBy), h('td', { class: 'nowrap' }, fmtInstant(k.createdAt)), h('td', null, revokeButton(k))))))));
     } catch (e) {
-      clear(list).append(errorBox(e, load));
+      fill(list, errorBox(e, load));
     }
   }
 

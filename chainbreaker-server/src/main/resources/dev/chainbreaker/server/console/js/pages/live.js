@@ -1,7 +1,7 @@
 // Live decisions: newest first, filtered by decision, risk, institution kind and time; polled
 // every 5 s while "Live" is on (new rows are marked), paged backwards with "Load more".
 import { get, qs } from '../api.js';
-import { h, clear, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, kindOf, subjectLink, select } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, kindOf, subjectLink, select } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 
 const KINDS = ['telecom', 'gov', 'device-vendor', 'payment', 'bank', 'lender', 'merchant', 'antifraud', 'handset'];
@@ -30,7 +30,7 @@ export function render(root) {
 
   async function load() {
     const my = ++gen;
-    clear(body).append(loading());
+    fill(body, loading());
     try {
       const page = await get('/v1/decisions' + query());
       if (my !== gen) return;
@@ -39,7 +39,7 @@ export function render(root) {
       draw(new Set());
     } catch (e) {
       if (my !== gen) return;
-      clear(body).append(errorBox(e, load));
+      fill(body, errorBox(e, load));
       clear(counts);
     }
   }

@@ -2,7 +2,7 @@
 // their line, dry-run it against the stored events to see which decisions would change, publish it
 // (admin, and only the exact text that was dry-run), and browse the history of versions.
 import { get, post, request } from '../api.js';
-import { h, clear, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, fmtInstant, subjectLink, toast } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, fmtInstant, subjectLink, toast } from '../dom.js';
 import { t } from '../i18n.js';
 
 const DRAFT = 'cb.rules.draft';
@@ -18,12 +18,12 @@ export function render(root, _arg, ctx) {
   let history = null;
 
   async function load() {
-    clear(body).append(loading());
+    fill(body, loading());
     try {
       [active, history] = await Promise.all([get('/v1/rules'), get('/v1/rules/history')]);
       show();
     } catch (e) {
-      clear(body).append(errorBox(e, load));
+      fill(body, errorBox(e, load));
     }
   }
 
@@ -42,7 +42,7 @@ export function render(root, _arg, ctx) {
     };
     tabs.append(...buttons);
     const panel = h('div', { id: 'tabpanel', role: 'tabpanel', 'aria-labelledby': 'tab-' + tab });
-    clear(body).append(panel);
+    fill(body, panel);
     if (tab === 'draft') draftTab(panel);
     else if (tab === 'active') panel.append(h('div', { class: 'panel' }, h('h2', { class: 'panel-title' }, versionLine(active)), h('pre', { class: 'code', tabindex: '0' }, active.yaml)));
     else historyTab(panel);
@@ -89,7 +89,7 @@ export function render(root, _arg, ctx) {
       errorLine = m ? Number(m[1]) : 0;
       lines();
       const goto = errorLine ? h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => gotoLine(errorLine) }, t('rules.line', { n: errorLine })) : null;
-      clear(result).append(h('div', { class: 'error', role: 'alert', 'data-testid': 'rules-error' },
+      fill(result, h('div', { class: 'error', role: 'alert', 'data-testid': 'rules-error' },
         h('strong', null, t('rules.invalid')), goto, h('div', { class: 'error-detail' }, e.detail || e.message), e.field ? h('div', { class: 'muted' }, t('common.field') + ': ' + e.field) : null));
       if (errorLine) gotoLine(errorLine, true);
     };
@@ -105,32 +105,32 @@ export function render(root, _arg, ctx) {
       try { await f(); } finally { validate.disabled = false; dry.disabled = false; refresh(); }
     };
     const validate = h('button', { type: 'button', class: 'btn', onclick: () => run(validate, async () => {
-      clear(result).append(loading());
+      fill(result, loading());
       try {
         await post('/v1/rules/dry-run', { rules: editor.value, events: '' });
         errorLine = 0; lines();
-        clear(result).append(h('div', { class: 'ok', role: 'status' }, t('rules.valid')));
-      } catch (e) { if (e.status === 400 || e.status === 413) showError(e); else clear(result).append(errorBox(e)); }
+        fill(result, h('div', { class: 'ok', role: 'status' }, t('rules.valid')));
+      } catch (e) { if (e.status === 400 || e.status === 413) showError(e); else fill(result, errorBox(e)); }
     }) }, t('rules.validate'));
     const dry = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'dry-run', onclick: () => run(dry, async () => {
       const text = editor.value;
-      clear(result).append(loading(t('rules.running')));
+      fill(result, loading(t('rules.running')));
       try {
         const r = await request('POST', '/v1/rules/dry-run', { body: text, type: 'application/yaml' });
         errorLine = 0; lines();
         dryRunOf = text;
         showDryRun(result, r);
-      } catch (e) { if (e.status === 400) showError(e); else clear(result).append(errorBox(e)); }
+      } catch (e) { if (e.status === 400) showError(e); else fill(result, errorBox(e)); }
     }) }, t('rules.dryRun'));
     const publish = h('button', { type: 'button', class: 'btn btn-danger', 'data-testid': 'publish', onclick: () => run(publish, async () => {
       try {
         const v = await request('PUT', '/v1/rules', { body: editor.value, type: 'application/yaml' });
         toast(t('rules.published', { v: v.version }));
         localStorage.setItem(BASE, String(v.version));
-        clear(result).append(h('div', { class: 'ok', role: 'status', 'data-testid': 'published' }, t('rules.published', { v: v.version })));
+        fill(result, h('div', { class: 'ok', role: 'status', 'data-testid': 'published' }, t('rules.published', { v: v.version })));
         dryRunOf = null;
         [active, history] = await Promise.all([get('/v1/rules'), get('/v1/rules/history')]);
-      } catch (e) { if (e.status === 400) showError(e); else clear(result).append(errorBox(e)); }
+      } catch (e) { if (e.status === 400) showError(e); else fill(result, errorBox(e)); }
     }) }, t('rules.publish'));
     const reset = h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => {
       editor.value = active.yaml; localStorage.setItem(DRAFT, active.yaml); localStorage.setItem(BASE, String(active.version));
@@ -141,13 +141,13 @@ export function render(root, _arg, ctx) {
       h('div', { class: 'rules-grid' },
         h('div', { class: 'panel editor-wrap' }, gutter, editor),
         h('section', { class: 'panel', 'aria-label': t('rules.dryRun') }, h('h2', { class: 'panel-title' }, t('rules.dryRun')), result)));
-    clear(result).append(empty(t('rules.publishNeedsDryRun')));
+    fill(result, empty(t('rules.publishNeedsDryRun')));
     lines();
     refresh();
   }
 
   function showDryRun(out, r) {
-    clear(out).append(h('p', { 'data-testid': 'dry-run-summary' }, t('rules.dryRunResult', { events: r.events, changed: r.changedCount })));
+    fill(out, h('p', { 'data-testid': 'dry-run-summary' }, t('rules.dryRunResult', { events: r.events, changed: r.changedCount })));
     if (!r.changed.length) { out.append(empty(t('rules.noChange'))); return; }
     if (r.truncated) out.append(h('p', { class: 'warn' }, t('rules.truncatedList', { n: r.changed.length })));
     const sum = (d) => d ? h('span', { class: 'dec-sum' }, decisionBadge(d.decision), riskBadge(d.risk), stateBadge(d.subjectState)) : t('common.none');
@@ -166,7 +166,7 @@ export function render(root, _arg, ctx) {
         h('td', { class: 'num' }, String(v.version), v.active ? h('span', { class: 'badge label-open' }, t('rules.activeTag')) : null),
         h('td', null, v.name + ' ' + v.packVersion), h('td', null, v.changedBy), h('td', { class: 'nowrap' }, fmtInstant(v.changedAt)), h('td', { class: 'num' }, String(v.fromSequence)),
         h('td', { class: 'nowrap' },
-          h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => { clear(viewer).append(h('div', { class: 'panel' }, h('h2', { class: 'panel-title' }, versionLine(v)), h('pre', { class: 'code', tabindex: '0' }, v.yaml))); } }, t('rules.view')),
+          h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => { fill(viewer, h('div', { class: 'panel' }, h('h2', { class: 'panel-title' }, versionLine(v)), h('pre', { class: 'code', tabindex: '0' }, v.yaml))); } }, t('rules.view')),
           h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => { localStorage.setItem(DRAFT, v.yaml); localStorage.setItem(BASE, String(v.version)); tab = 'draft'; show(); } }, t('rules.useDraft'))))))))),
     viewer);
   }

@@ -1,7 +1,7 @@
 // The screening playground: paste a text, see the verdict with the suspicious link and phrases
 // highlighted where the screener found them (character spans) and its reasons.
 import { post } from '../api.js';
-import { h, clear, loading, empty, errorBox, badge } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, badge } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 
 const SAMPLES = {
@@ -21,12 +21,12 @@ export function render(root) {
     const body = text.value;
     if (!body.trim()) { text.focus(); return; }
     button.disabled = true;
-    clear(out).append(loading());
+    fill(out, loading());
     try {
       const v = await post('/v1/messages/screen', { text: body, sender: sender.value.trim() || undefined });
       show(body, v);
     } catch (e) {
-      clear(out).append(errorBox(e));
+      fill(out, errorBox(e));
     } finally {
       button.disabled = false;
     }
@@ -36,7 +36,7 @@ export function render(root) {
     const reasons = v.reasons.map((r) => h('li', { class: 'reason-item' },
       h('code', null, r.code), ' ', reasonText(r),
       r.span && r.span[1] > r.span[0] ? h('q', { class: 'quote' }, body.slice(r.span[0], r.span[1])) : null));
-    clear(out).append(
+    fill(out, 
       h('div', { class: 'detail-head' }, badge('verdict', v.verdict, t('verdict.' + v.verdict)),
         h('span', null, t('screen.score') + ' ', h('b', null, Number(v.score).toFixed(2))),
         h('meter', { min: '0', max: '1', value: String(v.score), 'aria-label': t('screen.score') }),
@@ -59,12 +59,12 @@ export function render(root) {
           h('label', { class: 'field block', for: 'sc-text' }, h('span', null, t('screen.text')), text),
           h('label', { class: 'field block', for: 'sc-sender' }, h('span', null, t('screen.sender')), sender),
           h('div', { class: 'btn-row' }, button,
-            h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => fill(SAMPLES.fraud) }, t('screen.sample')),
-            h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => fill(SAMPLES.benign) }, t('screen.sampleBenign'))),
+            h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => useSample(SAMPLES.fraud) }, t('screen.sample')),
+            h('button', { class: 'btn btn-ghost', type: 'button', onclick: () => useSample(SAMPLES.benign) }, t('screen.sampleBenign'))),
           h('p', { class: 'muted' }, t('screen.shortcut')))),
       h('section', { class: 'panel', 'aria-label': t('screen.verdict') }, h('h2', { class: 'panel-title' }, t('screen.verdict')), out))));
 
-  function fill(sample) {
+  function useSample(sample) {
     text.value = kept.text = sample.text;
     sender.value = kept.sender = sample.sender;
     text.focus();

@@ -2,7 +2,7 @@
 // the selected event's decision and reasons, the case label, the linked identity graph and every
 // event in a virtualised table. The whole history (up to 10,000 events) is fetched in pages of 2,000.
 import { get, put, qs } from '../api.js';
-import { h, clear, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, kindOf, toast } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, kindOf, toast } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 import { swimlanes } from './timeline.js';
 import { eventTable } from './eventtable.js';
@@ -20,33 +20,36 @@ export function render(root, phone) {
 
   (async () => {
     let first;
+    let before;
     const timeline = [];
     const linked = new Map();
     try {
-      let before;
       do {
-        const page = await get('/v1/subjects/' + encodeURIComponent(phone) + qs({ limit: PAGE, before }));
+        // one more than the cap, so that "older events were left out" is known, not guessed
+        const page = await get('/v1/subjects/' + encodeURIComponent(phone) + qs({ limit: Math.min(PAGE, MAX_EVENTS + 1 - timeline.length), before }));
         if (!alive) return;
         first = first || page;
         timeline.push(...page.timeline);
         page.linkedIdentifiers.forEach((l) => linked.set(l.kind + l.masked, l));
         before = page.nextBefore;
-        clear(status).append(loading(t('story.loaded', { n: timeline.length })));
-      } while (before !== undefined && before !== null && timeline.length < MAX_EVENTS);
+        fill(status, loading(t('story.loaded', { n: timeline.length })));
+      } while (before !== undefined && before !== null && timeline.length <= MAX_EVENTS);
     } catch (e) {
       if (!alive) return;
-      clear(status).append(e.status === 404 ? h('div', null, h('h1', null, phone), empty(t('story.notFound')), h('p', { class: 'muted' }, e.detail))
+      fill(status, e.status === 404 ? h('div', null, h('h1', null, phone), empty(t('story.notFound')), h('p', { class: 'muted' }, e.detail))
         : errorBox(e, () => { clear(root); render(root, phone); }));
       return;
     }
     const fetched = performance.now();
+    const truncated = timeline.length > MAX_EVENTS;
+    timeline.length = Math.min(timeline.length, MAX_EVENTS); // newest first: the oldest go
     timeline.reverse(); // the API pages newest first; the story reads oldest first
     const events = timeline.map((e) => ({ ...e, ms: Date.parse(e.time), kind: kindOf(e.source) }));
     events.sort((a, b) => a.ms - b.ms || a.seq - b.seq);
     const byId = new Map();
     events.forEach((e, i) => byId.set(e.eventId, i));
     const chain = new Set(first.chain.map((id) => byId.get(id)).filter((i) => i !== undefined));
-    draw(root, status, first, events, chain, [...linked.values()], byId, timeline.length >= MAX_EVENTS);
+    draw(root, status, first, events, chain, [...linked.values()], byId, truncated);
     // Record how long the story took, for the browser test and for anyone curious (devtools: performance).
     const rendered = performance.now();
     requestAnimationFrame(() => setTimeout(() => {
@@ -99,7 +102,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
       r.evidence?.length ? h('div', { class: 'chips', 'aria-label': t('story.evidence') }, r.evidence.map((id) => byId.has(id)
         ? h('button', { type: 'button', class: 'chip' + (chain.has(byId.get(id)) ? ' chip-chain' : ''), onclick: () => select(byId.get(id), 'chain') }, id)
         : h('span', { class: 'chip' }, id))) : null));
-    clear(detail).append(
+    fill(detail, 
       h('div', { class: 'detail-head' }, decisionBadge(d.decision), riskBadge(d.risk), stateBadge(d.subjectState),
         d.score !== undefined ? h('span', { class: 'muted' }, t('col.score') + ' ' + d.score) : null,
         chain.has(i) ? h('span', { class: 'badge chain-tag' }, t('story.chain')) : null),
@@ -137,7 +140,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
     h('div', { class: 'spacer' }), scaleToggle);
 
   const graph = identityGraph(phone, events, linked);
-  clear(status).append(head,
+  fill(status, head,
     h('div', { class: 'story-grid' },
       h('div', { class: 'col-main' },
         panel(t('story.lanes'), laneBox),
@@ -162,7 +165,7 @@ function casePanel(phone) {
   const current = h('div', { class: 'case-current' });
   const errors = h('div');
   const show = (c) => {
-    clear(current).append(labelBadge(c.label), c.labelledAt ? h('span', { class: 'muted' }, ' ' + t('case.by', { who: c.labelledBy, t: fmtInstant(c.labelledAt) })) : null);
+    fill(current, labelBadge(c.label), c.labelledAt ? h('span', { class: 'muted' }, ' ' + t('case.by', { who: c.labelledBy, t: fmtInstant(c.labelledAt) })) : null);
     note.value = c.note || '';
   };
   const label = async (value, btn) => {
@@ -183,11 +186,11 @@ function casePanel(phone) {
     return b;
   };
   get('/v1/cases' + qs({ subject: phone })).then((r) => {
-    clear(body).append(current,
+    fill(body, current,
       h('label', { class: 'field block', for: 'case-note' }, h('span', null, t('case.note')), note),
       h('div', { class: 'btn-row' }, button('confirmed_takeover', 'case.confirm', 'btn-danger'), button('false_alarm', 'case.falseAlarm', ''), button('open', 'case.reopen', 'btn-ghost')),
       errors);
     show(r.items[0] || { label: 'open' });
-  }).catch((e) => clear(body).append(errorBox(e)));
+  }).catch((e) => fill(body, errorBox(e)));
   return body;
 }
