@@ -59,6 +59,10 @@ const en = {
   'keys.secret': 'The new key (shown only once; store it now):', 'keys.empty': 'No keys.', 'keys.revoked': 'Key revoked',
   'role.ingest': 'ingest', 'role.analyst': 'analyst', 'role.admin': 'admin',
   'error.status': 'HTTP {s}',
+  'detail.channel': 'Channel', 'detail.verification': 'Verification', 'detail.actor': 'Actor', 'detail.purpose': 'Purpose',
+  'detail.deviceModel': 'Device model', 'detail.newDevice': 'New device', 'detail.amount': 'Amount', 'detail.currency': 'Currency',
+  'detail.category': 'Category', 'detail.kind': 'Kind', 'detail.realNameVerification': 'Real-name check', 'detail.account': 'Account',
+  'detail.card': 'Card', 'detail.idNumber': 'ID number', 'detail.id': 'Event id',
 };
 
 const zh = {
@@ -118,6 +122,10 @@ const zh = {
   'keys.secret': '新密钥（只显示这一次，请立即保存）：', 'keys.empty': '没有密钥。', 'keys.revoked': '密钥已吊销',
   'role.ingest': '接入', 'role.analyst': '分析员', 'role.admin': '管理员',
   'error.status': 'HTTP {s}',
+  'detail.channel': '渠道', 'detail.verification': '验证方式', 'detail.actor': '操作者', 'detail.purpose': '用途',
+  'detail.deviceModel': '设备型号', 'detail.newDevice': '新设备', 'detail.amount': '金额', 'detail.currency': '币种',
+  'detail.category': '类别', 'detail.kind': '类型', 'detail.realNameVerification': '实名方式', 'detail.account': '账户',
+  'detail.card': '银行卡', 'detail.idNumber': '身份证号', 'detail.id': '事件编号',
 };
 
 const dicts = { en, zh };

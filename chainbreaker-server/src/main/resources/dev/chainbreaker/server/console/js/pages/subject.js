@@ -94,8 +94,11 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
     kv(t('col.time'), fmtTime(e.time));
     kv(t('col.source'), e.source);
     kv(t('col.type'), h('span', { class: 'mono' }, e.type));
-    kv('id', h('span', { class: 'mono' }, e.eventId));
-    for (const [k, v] of Object.entries(e.details || {})) kv(k, h('span', { class: 'mono' }, String(v)));
+    kv(t('detail.id'), h('span', { class: 'mono' }, e.eventId));
+    for (const [k, v] of Object.entries(e.details || {})) {
+      const label = t('detail.' + k);
+      kv(label === 'detail.' + k ? k : label, h('span', { class: 'mono' }, String(v)));
+    }
     const reasons = (d.reasons || []).map((r) => h('li', { class: 'reason-item' },
       h('div', null, h('code', null, r.code)),
       h('div', null, reasonText(r)),
@@ -117,12 +120,11 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
   const chainBody = h('div', { class: 'panel-body', 'data-testid': 'chain' }, chainList.length
     ? h('ol', { class: 'chain-list' }, chainList.map((i, n) => {
       const e = events[i];
-      return h('li', null, h('button', { type: 'button', class: 'chain-step', onclick: () => select(i, 'chain') },
+      return h('li', null, h('button', { type: 'button', class: 'chain-step', title: e.source + ' · ' + e.eventId, onclick: () => select(i, 'chain') },
         h('span', { class: 'step-n' }, String(n + 1)),
         h('span', { class: 'lane-dot k-' + e.kind, 'aria-hidden': 'true' }),
         h('span', { class: 'mono' }, fmtTime(e.time).slice(5)),
         h('span', { class: 'step-type' }, e.type),
-        h('span', { class: 'muted' }, e.source.split('/')[2] || ''),
         decisionBadge(e.decision?.decision)));
     }))
     : empty(t('story.chainEmpty')));
