@@ -35,14 +35,18 @@ async function ensureMe() {
   return me;
 }
 
+let generation = 0;
+
 async function render() {
   if (cleanup) { try { cleanup(); } catch (e) { /* a page's cleanup must not stop navigation */ } cleanup = null; }
+  const mine = ++generation;
   let r = route();
   try {
     await ensureMe();
   } catch (e) {
     me = null; // the server is unreachable: the login page shows why
   }
+  if (mine !== generation) return; // the user navigated again while the key was being checked
   if (!me && r.name !== 'login') { location.replace('#/login'); return; }
   if (me && r.name === 'login') { location.replace('#/live'); return; }
   if (!pages[r.name] || (r.name === 'keys' && me?.role !== 'admin')) r = { name: 'live', arg: null };
