@@ -1,7 +1,7 @@
 // The screening playground: paste a text, see the verdict with the suspicious link and phrases
 // highlighted where the screener found them (character spans) and its reasons.
 import { post } from '../api.js';
-import { h, clear, fill, loading, empty, errorBox, badge } from '../dom.js';
+import { h, fill, loading, empty, errorBox, badge } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 
 const SAMPLES = {
