@@ -19,8 +19,8 @@ export function render(root) {
       if (r.truncated) body.append(h('p', { class: 'warn' }, t('cases.truncated')));
       body.append(h('div', { class: 'table-wrap' }, h('table', { class: 'grid', 'data-testid': 'cases' },
         h('caption', { class: 'sr-only' }, t('cases.title')),
-        h('thead', null, h('tr', null, ['col.subject', 'col.state', 'story.since', 'case.label', 'case.note', 'cases.labelledBy', 'cases.chain']
-          .map((k) => h('th', { scope: 'col' }, k === 'story.since' ? t('common.time') : t(k))))),
+        h('thead', null, h('tr', null, ['col.subject', 'col.state', 'cases.since', 'case.label', 'case.note', 'cases.labelledBy', 'cases.chain']
+          .map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', null, r.items.map((c) => h('tr', null,
           h('td', null, subjectLink(c.subject)),
           h('td', null, stateBadge(c.state)),
