@@ -41,7 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code timeline}: phone \0 sequence → empty (a phone's events in log order);
  *   <li>{@code rules}: version → the pack's YAML, who swapped it in, when, from which sequence;
  *   <li>{@code audit}: sequence → who changed rules or keys, and when;
- *   <li>{@code keys}: SHA-256 of an API key → its record (role, name, creation).
+ *   <li>{@code keys}: SHA-256 of an API key → its record (role, name, creation);
+ *   <li>{@code cases}: phone → the analyst's label of its case (JSON: label, note, who, when), kept
+ *       for export as tuning ground truth.
  * </ul>
  *
  * <p>Event, decision and state of a request are written in one {@link WriteBatch}, so they commit
@@ -49,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Store implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys"};
+  private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys", "cases"};
   private static final byte[] EMPTY = new byte[0];
 
   static {
@@ -68,6 +70,7 @@ public final class Store implements AutoCloseable {
   private final ColumnFamilyHandle rules;
   private final ColumnFamilyHandle audit;
   private final ColumnFamilyHandle keys;
+  private final ColumnFamilyHandle cases;
   private final WriteOptions writeOptions;
   private final GroupCommitter committer;
   private long lastSeq;
@@ -106,6 +109,8 @@ public final class Store implements AutoCloseable {
     rules = handles.get(5);
     audit = handles.get(6);
     keys = handles.get(7);
+    // added after the first release: setCreateMissingColumnFamilies adds it to an older data directory
+    cases = handles.get(8);
     // The WAL is always on: without it an acknowledged write would not survive a process crash.
     writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
     lastSeq = lastKey(events);
@@ -349,6 +354,36 @@ public final class Store implements AutoCloseable {
   public Map<String, String> keys() {
     Map<String, String> out = new LinkedHashMap<>();
     try (RocksIterator it = db.newIterator(keys)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        out.put(Bytes.utf8(it.key()), Bytes.utf8(it.value()));
+      }
+    }
+    return out;
+  }
+
+  // ---- case labels ------------------------------------------------------------------------------
+
+  /** Stores (or replaces) the label record of a phone's case, with its audit entry, synced. */
+  public synchronized void putCase(String phone, String recordJson, long whenMs, String who, String detail) {
+    try (WriteBatch batch = new WriteBatch()) {
+      batch.put(cases, Bytes.utf8(phone), Bytes.utf8(recordJson));
+      addAudit(batch, whenMs, who, "cases.label", detail);
+      write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("case write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The label record of a phone's case, or null when it was never labelled. */
+  public String caseRecord(String phone) {
+    byte[] v = get(cases, Bytes.utf8(phone));
+    return v == null ? null : Bytes.utf8(v);
+  }
+
+  /** Every labelled case: phone → record JSON, in phone order. */
+  public Map<String, String> cases() {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (RocksIterator it = db.newIterator(cases)) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
         out.put(Bytes.utf8(it.key()), Bytes.utf8(it.value()));
       }

@@ -41,6 +41,7 @@ public final class Api {
     ScreenHandler screen = new ScreenHandler(s);
     RulesHandler rules = new RulesHandler(s);
     KeysHandler keys = new KeysHandler(s);
+    CasesHandler cases = new CasesHandler(s);
     Set<Role> ingest = EnumSet.of(Role.INGEST);
     Set<Role> analyst = EnumSet.of(Role.ANALYST);
     Set<Role> anyRole = EnumSet.allOf(Role.class);
@@ -49,10 +50,16 @@ public final class Api {
         Route.of(HandlerType.POST, "/v1/events", ingest, events::post),
         Route.of(HandlerType.GET, "/v1/subjects/{phone}", analyst, reads::subject),
         Route.of(HandlerType.GET, "/v1/decisions", analyst, reads::decisions),
-        Route.of(HandlerType.POST, "/v1/messages/screen", ingest, screen::post),
+        // analysts too: the console's screening playground
+        Route.of(HandlerType.POST, "/v1/messages/screen", EnumSet.of(Role.INGEST, Role.ANALYST), screen::post),
         Route.of(HandlerType.GET, "/v1/rules", analyst, rules::get),
         Route.of(HandlerType.PUT, "/v1/rules", admin, rules::put),
         Route.of(HandlerType.POST, "/v1/rules/dry-run", analyst, rules::dryRun),
+        Route.of(HandlerType.GET, "/v1/rules/history", analyst, rules::history),
+        Route.of(HandlerType.GET, "/v1/cases", analyst, cases::list),
+        Route.of(HandlerType.GET, "/v1/cases/export", analyst, cases::export),
+        Route.of(HandlerType.PUT, "/v1/cases/{phone}", analyst, cases::put),
+        Route.of(HandlerType.GET, "/v1/me", anyRole, keys::me),
         Route.of(HandlerType.POST, "/v1/keys", admin, keys::create),
         Route.of(HandlerType.GET, "/v1/keys", admin, keys::list),
         Route.of(HandlerType.DELETE, "/v1/keys/{id}", admin, keys::delete),
@@ -87,6 +94,10 @@ public final class Api {
       for (Route r : routes) {
         cfg.routes.addHttpHandler(r.method(), r.path(), ctx -> handle(r, ctx));
       }
+      // the console's static files: not API routes (no key, not in openapi.json)
+      Console console = new Console();
+      cfg.routes.addHttpHandler(HandlerType.GET, "/", ctx -> handleStatic(ctx, console::index));
+      cfg.routes.addHttpHandler(HandlerType.GET, "/console/<path>", ctx -> handleStatic(ctx, console::asset));
       cfg.routes.error(404, ctx -> unmatched(ctx, 404, "not-found", "Not found", "no route " + ctx.method() + " " + ctx.path()));
       cfg.routes.error(405, ctx -> unmatched(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -116,6 +127,14 @@ public final class Api {
       problem(ctx, new Problem(500, "internal-error", "Internal error", "the request could not be completed", null));
     } finally {
       s.metrics().request(r.method().name(), r.path(), ctx.statusCode(), System.nanoTime() - t0);
+    }
+  }
+
+  private static void handleStatic(Context ctx, io.javalin.http.Handler h) throws Exception {
+    try {
+      h.handle(ctx);
+    } catch (Problem p) {
+      problem(ctx, p);
     }
   }
 

@@ -60,6 +60,12 @@ final class KeysHandler {
     ctx.status(204);
   }
 
+  /** {@code GET /v1/me}: the caller's own key (id, role, name), so the console knows what to offer. */
+  void me(Context ctx) {
+    ApiKey k = ctx.attribute(Api.KEY_ATTRIBUTE);
+    Json.send(ctx, 200, view(k));
+  }
+
   private static ObjectNode view(ApiKey k) {
     ObjectNode o = Json.object();
     o.put("id", k.id()).put("role", k.role().wire()).put("name", k.name()).put("createdBy", k.createdBy())

@@ -27,6 +27,8 @@ final class ReadHandlers {
   private static final Set<String> RISKS = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
   /** A filtered listing stops after this many log entries, so one request cannot scan the whole log. */
   static final int MAX_SCAN = 200_000;
+  static final int MAX_TIMELINE = 10_000;
+  private static final Set<String> KINDS = Set.of("telecom", "gov", "device-vendor", "payment", "bank", "lender", "merchant", "antifraud", "handset");
 
   private final Services s;
   private final PhoneNumbers phones = PhoneNumbers.china();
@@ -45,7 +47,8 @@ final class ReadHandlers {
 
   void subject(Context ctx) {
     String phone = phone(ctx.pathParam("phone"), "phone");
-    int limit = Requests.intParam(ctx, "limit", 50, 1, 500);
+    // up to 10,000: the console's story page draws a phone's whole history in a few requests
+    int limit = Requests.intParam(ctx, "limit", 50, 1, MAX_TIMELINE);
     long before = Requests.longParam(ctx, "before", Long.MAX_VALUE);
     List<Long> seqs = s.ledger().store().timeline(phone, before, limit);
     PhoneState state = s.ledger().engine().state(phone);
@@ -115,6 +118,10 @@ final class ReadHandlers {
     n.put("type", ev.type().wire());
     n.put("time", ev.timeText());
     n.put("subject", ev.subject());
+    ObjectNode details = details(ev.data());
+    if (!details.isEmpty()) {
+      n.set("details", details);
+    }
     StoredDecision d = s.ledger().store().decision(ev.dedupKey());
     if (d != null) {
       n.set("decision", Json.parse(d.json()));
@@ -122,9 +129,52 @@ final class ReadHandlers {
     return n;
   }
 
+  /**
+   * What an analyst needs to read an event at a glance: how it was asked for and proved, money,
+   * device. Identifiers only masked; message texts and raw device ids are left out.
+   */
+  private static ObjectNode details(EventData d) {
+    ObjectNode o = Json.object();
+    putIf(o, "channel", d.channel());
+    putIf(o, "verification", d.verification());
+    putIf(o, "actor", d.actor());
+    putIf(o, "purpose", d.purpose());
+    putIf(o, "deviceModel", d.deviceModel());
+    if (d.newDevice() != null) {
+      o.put("newDevice", d.newDevice());
+    }
+    if (d.hasAmount()) {
+      o.put("amount", java.math.BigDecimal.valueOf(d.amount()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+      putIf(o, "currency", d.currency());
+    }
+    putIf(o, "category", d.category());
+    putIf(o, "kind", d.kind());
+    putIf(o, "realNameVerification", d.realNameVerification());
+    if (d.account() != null) {
+      o.put("account", d.account().masked());
+    }
+    if (d.moneyCard() != null) {
+      o.put("card", d.moneyCard().masked());
+    }
+    if (d.idNumber() != null) {
+      o.put("idNumber", d.idNumber().masked());
+    }
+    return o;
+  }
+
+  private static void putIf(ObjectNode o, String k, String v) {
+    if (v != null && !v.isEmpty()) {
+      o.put(k, v);
+    }
+  }
+
   void decisions(Context ctx) {
     String outcome = upper(ctx.queryParam("decision"), OUTCOMES, "decision");
     String risk = upper(ctx.queryParam("risk"), RISKS, "risk");
+    String kind = ctx.queryParam("kind") == null ? null : ctx.queryParam("kind").strip().toLowerCase(Locale.ROOT);
+    if (kind != null && !KINDS.contains(kind)) {
+      throw Problem.invalid("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
+    }
     String subject = ctx.queryParam("subject") == null ? null : phone(ctx.queryParam("subject"), "subject");
     long from = time(ctx.queryParam("from"), "from", Long.MIN_VALUE);
     long to = time(ctx.queryParam("to"), "to", Long.MAX_VALUE);
@@ -146,7 +196,7 @@ final class ReadHandlers {
         for (long seq : seqs) {
           scanned++;
           StoredEvent e = s.ledger().store().event(seq);
-          ObjectNode n = e == null ? null : match(e, outcome, risk, from, to);
+          ObjectNode n = e == null ? null : match(e, outcome, risk, kind, from, to);
           if (n != null) {
             items.add(n);
             lastSeq = seq;
@@ -158,10 +208,10 @@ final class ReadHandlers {
         cursor = seqs.get(seqs.size() - 1);
       }
     } else {
-      List<StoredEvent> page = s.ledger().store().eventsBackwards(before, limit, MAX_SCAN, e -> match(e, outcome, risk, from, to) != null);
+      List<StoredEvent> page = s.ledger().store().eventsBackwards(before, limit, MAX_SCAN, e -> match(e, outcome, risk, kind, from, to) != null);
       for (StoredEvent e : page) {
         lastSeq = e.seq();
-        items.add(match(e, outcome, risk, from, to));
+        items.add(match(e, outcome, risk, kind, from, to));
       }
     }
     ObjectNode o = Json.object();
@@ -173,9 +223,12 @@ final class ReadHandlers {
     Json.send(ctx, 200, o);
   }
 
-  private ObjectNode match(StoredEvent e, String outcome, String risk, long from, long to) {
+  private ObjectNode match(StoredEvent e, String outcome, String risk, String kind, long from, long to) {
     long t = e.event().timeMs();
     if (t < from || t > to) {
+      return null;
+    }
+    if (kind != null && !e.event().source().startsWith("/" + kind + "/")) {
       return null;
     }
     ObjectNode n = entry(e);

@@ -29,6 +29,7 @@ final class RulesHandler {
   /** A dry run over the stored log replays at most this many events (from the start: state needs them all). */
   static final int DRY_RUN_MAX_EVENTS = 1_000_000;
   static final int DRY_RUN_MAX_LISTED = 500;
+  static final int MAX_HISTORY = 100;
 
   private final Services s;
 
@@ -40,7 +41,7 @@ final class RulesHandler {
     List<RuleVersion> versions = s.ledger().store().ruleVersions();
     RuleVersion current = versions.get(versions.size() - 1);
     if ("yaml".equals(ctx.queryParam("format"))) {
-      ctx.status(200).contentType("application/yaml").result(current.yaml());
+      ctx.status(200).contentType("application/yaml; charset=utf-8").result(current.yaml());
       return;
     }
     ObjectNode o = version(current);
@@ -49,6 +50,22 @@ final class RulesHandler {
     for (int i = versions.size() - 1; i >= 0 && history.size() < 20; i--) {
       history.add(version(versions.get(i)));
     }
+    Json.send(ctx, 200, o);
+  }
+
+  /** {@code GET /v1/rules/history}: every version, newest first, each with its YAML (packs are small). */
+  void history(Context ctx) {
+    List<RuleVersion> versions = s.ledger().store().ruleVersions();
+    ArrayNode items = Json.array();
+    for (int i = versions.size() - 1; i >= 0 && items.size() < MAX_HISTORY; i--) {
+      ObjectNode o = version(versions.get(i));
+      o.put("active", i == versions.size() - 1);
+      o.put("yaml", versions.get(i).yaml());
+      items.add(o);
+    }
+    ObjectNode o = Json.object();
+    o.set("items", items);
+    o.put("total", versions.size());
     Json.send(ctx, 200, o);
   }
 

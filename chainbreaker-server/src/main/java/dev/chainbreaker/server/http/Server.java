@@ -84,7 +84,9 @@ public final class Server implements AutoCloseable {
       s.ledger.close();
       throw e;
     }
-    out.println("listening on http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.port());
+    String url = "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.port();
+    out.println("listening on " + url);
+    out.println("analyst console: " + url + "/ (sign in with an analyst or admin key)");
     out.flush();
     return s;
   }
