@@ -169,10 +169,12 @@ public final class Api {
     Json.send(ctx, ok ? 200 : 503, o);
   }
 
-  private static void unmatched(Context ctx, int status, String slug, String title, String detail) {
+  private void unmatched(Context ctx, int status, String slug, String title, String detail) {
     if (ctx.attribute(PROBLEM_WRITTEN) != null) {
       return; // a handler already answered with its own problem
     }
+    // Counted under one label, not the path: a scanner walking random paths must not grow the metrics.
+    s.metrics().unmatched(ctx.method().name(), status);
     problem(ctx, new Problem(status, slug, title, detail, null));
   }
 

@@ -41,9 +41,16 @@ public final class Metrics {
     }
   }
 
+  static final String UNMATCHED = "(unmatched)";
+
   public void request(String method, String route, int status, long nanos) {
     requests.computeIfAbsent(method + "|" + route + "|" + status, k -> new LongAdder()).increment();
     latency.computeIfAbsent(method + "|" + route, k -> new Histogram()).record(nanos);
+  }
+
+  /** A request no route matched (404) or whose method a route does not take (405); no latency is kept. */
+  public void unmatched(String method, int status) {
+    requests.computeIfAbsent(method + "|" + UNMATCHED + "|" + status, k -> new LongAdder()).increment();
   }
 
   public void decision(String outcome, String eventType) {

@@ -333,7 +333,9 @@ class ServerE2ETest {
   @Test
   @Order(9)
   void metricsCountRequestsDecisionsAndPhones() {
+    assertEquals(404, client.get("/v1/no-such-route-" + System.nanoTime(), analyst).statusCode());
     String m = client.get("/metrics", analyst).body();
+    assertTrue(m.contains("chainbreaker_http_requests_total{method=\"GET\",route=\"(unmatched)\",status=\"404\"}"), m);
     assertTrue(m.contains("chainbreaker_http_requests_total{method=\"POST\",route=\"/v1/events\",status=\"200\"}"), m);
     assertTrue(m.contains("chainbreaker_http_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/events\",le=\"+Inf\"}"), m);
     assertTrue(m.contains("chainbreaker_decisions_total{decision="), m);
