@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -127,8 +128,8 @@ public final class ChainBreakerJob {
         .setBootstrapServers(bootstrap)
         .setRecordSerializer(KafkaRecordSerializationSchema.<DecisionRecord>builder()
             .setTopic(a.getOrDefault("decisions", "chainbreaker.decisions"))
-            .setKeySerializationSchema(d -> d.subject.getBytes(StandardCharsets.UTF_8))
-            .setValueSerializationSchema(d -> d.json.getBytes(StandardCharsets.UTF_8))
+            .setKeySerializationSchema(new DecisionKey())
+            .setValueSerializationSchema(new DecisionValue())
             .build())
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(group + "-decisions")
@@ -147,6 +148,25 @@ public final class ChainBreakerJob {
       r.risks().sinkTo(new DiscardingSink<>()).name("risk facts (discarded)").uid("risk-discard");
     }
     r.rejected().print("rejected").name("rejected").uid("rejected-print");
+  }
+
+  /** The phone: decisions about one phone stay in one partition, in order. */
+  static final class DecisionKey implements SerializationSchema<DecisionRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(DecisionRecord d) {
+      return d.subject.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  static final class DecisionValue implements SerializationSchema<DecisionRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(DecisionRecord d) {
+      return d.json.getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   static KafkaSource<String> kafkaSource(String bootstrap, String topic, String group) {

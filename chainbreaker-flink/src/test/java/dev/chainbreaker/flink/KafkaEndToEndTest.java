@@ -1,0 +1,167 @@
+package dev.chainbreaker.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainbreaker.core.event.Sensitive;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through a real Kafka broker (KRaft, one combined node, started in-process on loopback
+ * with its logs in a temp directory): the shared scenarios go in as CloudEvents keyed by phone, the
+ * job (Kafka mode, parallelism 2, exactly-once sinks) writes decisions that equal the embedded
+ * engine's; the entity stage's risk facts go round the feedback topic, and an account opened on
+ * the stolen phone's exposed ID number from another phone is then refused, as embedded.
+ */
+class KafkaEndToEndTest {
+  static final String EVENTS = "chainbreaker.events";
+  static final String DECISIONS = "chainbreaker.decisions";
+  static final String RISK = "chainbreaker.entity-risk";
+  /** From another phone, after the stolen-phone scenario, on the ID number the thief exposed. */
+  static final String PROBE = "{\"specversion\": \"1.0\", \"id\": \"probe-1\", \"source\": \"/bank/probe-bank\", \"type\": \"account.created\", "
+      + "\"time\": \"2020-09-05T06:00:00+08:00\", \"subject\": \"+8613900000077\", \"datacontenttype\": \"application/json\", "
+      + "\"data\": {\"account\": \"probe-0001\", \"idNumber\": \"510104199001011234\", \"channel\": \"app\"}}";
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+      .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+  @TempDir
+  static Path tmp;
+
+  static KafkaClusterTestKit kafka;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    Harness.shared();
+    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+            .setBaseDirectory(tmp.resolve("kafka"))
+            .build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    kafka.format();
+    kafka.startup();
+    kafka.waitForReadyBrokers();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(EVENTS, 2, (short) 1), new NewTopic(DECISIONS, 2, (short) 1), new NewTopic(RISK, 1, (short) 1)))
+          .all().get();
+    }
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void eventsInDecisionsOutThroughKafka() throws Exception {
+    assertTrue(kafka.bootstrapServers().startsWith("localhost:") || kafka.bootstrapServers().startsWith("127.0.0.1:"), kafka.bootstrapServers());
+    List<String> lines = Harness.scenarioLines();
+    Path secret = Files.write(tmp.resolve("secret"), Harness.SECRET);
+
+    Configuration conf = new Configuration();
+    conf.setString("execution.checkpointing.interval", "300 ms");
+    conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("bootstrap", kafka.bootstrapServers());
+    args.put("events", EVENTS);
+    args.put("decisions", DECISIONS);
+    args.put("risk-topic", RISK);
+    args.put("secret-file", secret.toString());
+    ChainBreakerJob.build(env, args);
+    JobClient job = env.executeAsync("chainbreaker-kafka-e2e");
+    try {
+      produce(lines);
+      List<String> decisions = consume(DECISIONS, lines.size(), Duration.ofSeconds(120), v -> true);
+      Harness.assertSameDecisions(Harness.reference(lines), decisions, "through Kafka at parallelism 2");
+
+      // The stolen line's ID number is at risk: the fact has gone round the feedback topic (committed) ...
+      long idHash = new Sensitive(Harness.SECRET).idNumber("510104199001011234").hash();
+      consume(RISK, 1, Duration.ofSeconds(60), v -> v.startsWith("risk\t" + idHash + "\t"));
+      Thread.sleep(2_000); // ... and the job's feedback source has had time to read it (it polls continuously)
+      produce(List.of(PROBE));
+      List<String> withProbe = consume(DECISIONS, lines.size() + 1, Duration.ofSeconds(60), v -> true);
+      List<String> all = new ArrayList<>(lines);
+      all.add(PROBE);
+      Map<String, String> expected = Harness.reference(all);
+      Harness.assertSameDecisions(expected, withProbe, "through Kafka, with a second phone after the feedback");
+      String probe = expected.get(Harness.key("/bank/probe-bank", "probe-1"));
+      assertTrue(probe.contains("\"decision\":\"DENY\"") && probe.contains("identity.at_risk"), probe);
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  private static void produce(List<String> lines) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("acks", "all");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (String line : lines) {
+        String subject = line.replaceAll(".*\"subject\": ?\"([^\"]+)\".*", "$1");
+        producer.send(new ProducerRecord<>(EVENTS, subject, line)); // keyed by phone: one phone, one partition, in order
+      }
+      producer.flush();
+    }
+  }
+
+  /** Reads a topic from the start (committed records only) until {@code n} values match or the time is up. */
+  private static List<String> consume(String topic, int n, Duration timeout, Predicate<String> match) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("isolation.level", "read_committed");
+    p.put("auto.offset.reset", "earliest");
+    p.put("group.id", "verify-" + System.nanoTime());
+    List<String> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long end = System.nanoTime() + timeout.toNanos();
+      while (out.size() < n && System.nanoTime() < end) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (match.test(r.value())) {
+            out.add(r.value());
+          }
+        }
+      }
+    }
+    assertEquals(n, out.size(), "records on " + topic + " within " + timeout);
+    return out;
+  }
+}
