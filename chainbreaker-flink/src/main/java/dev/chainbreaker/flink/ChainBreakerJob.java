@@ -59,6 +59,8 @@ public final class ChainBreakerJob {
         --checkpoint-interval MS     default 10000
         --state-backend NAME         rocksdb (default) or hashmap
         --state-ttl-days N           drop a phone after N days without events (default: the pack's stateTtl)
+        --max-parallelism N          key groups, fixed for the life of the state (default 4096)
+        --delivery GUARANTEE         exactly-once (default; decisions visible at each checkpoint) or at-least-once (lower latency)
       """;
 
   public static void main(String[] args) throws Exception {
@@ -77,6 +79,7 @@ public final class ChainBreakerJob {
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(Integer.parseInt(a.getOrDefault("parallelism", "1")));
+    env.setMaxParallelism(Integer.parseInt(a.getOrDefault("max-parallelism", "4096")));
     build(env, a);
     env.execute("chainbreaker");
   }
@@ -109,6 +112,11 @@ public final class ChainBreakerJob {
 
     String bootstrap = require(a, "bootstrap");
     String group = a.getOrDefault("group-id", "chainbreaker-flink");
+    DeliveryGuarantee guarantee = switch (a.getOrDefault("delivery", "exactly-once")) {
+      case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+      case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+      default -> throw new IllegalArgumentException("--delivery is exactly-once or at-least-once\n" + USAGE);
+    };
     DataStream<String> lines = env.fromSource(kafkaSource(bootstrap, a.getOrDefault("events", "chainbreaker.events"), group + "-events"),
         WatermarkStrategy.noWatermarks(), "events (Kafka)").uid("kafka-events");
     DataStream<Control> control = null;
@@ -131,7 +139,7 @@ public final class ChainBreakerJob {
             .setKeySerializationSchema(new DecisionKey())
             .setValueSerializationSchema(new DecisionValue())
             .build())
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(group + "-decisions")
         .setProperty("transaction.timeout.ms", "900000")
         .build()).name("decisions (Kafka)").uid("kafka-decisions");
@@ -139,8 +147,8 @@ public final class ChainBreakerJob {
       r.risks().map(Control::toLine).name("risk line").uid("risk-line").sinkTo(KafkaSink.<String>builder()
           .setBootstrapServers(bootstrap)
           .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
-              .setTopic(riskTopic).setValueSerializationSchema(new SimpleStringSchema()).build())
-          .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+              .setTopic(riskTopic).setKeySerializationSchema(new RiskKey()).setValueSerializationSchema(new SimpleStringSchema()).build())
+          .setDeliveryGuarantee(guarantee)
           .setTransactionalIdPrefix(group + "-risk")
           .setProperty("transaction.timeout.ms", "900000")
           .build()).name("risk facts (Kafka)").uid("kafka-risk-sink");
@@ -166,6 +174,18 @@ public final class ChainBreakerJob {
     @Override
     public byte[] serialize(DecisionRecord d) {
       return d.json.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The entity: the feedback topic can be compacted, the latest fact per entity kept. */
+  static final class RiskKey implements SerializationSchema<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(String line) {
+      int a = line.indexOf('\t');
+      int b = line.indexOf('\t', a + 1);
+      return line.substring(a + 1, b).getBytes(StandardCharsets.UTF_8);
     }
   }
 
