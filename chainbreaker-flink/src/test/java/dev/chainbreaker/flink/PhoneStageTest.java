@@ -50,7 +50,7 @@ class PhoneStageTest {
   void aNewPackSwapsInBetweenEventsAndABadOneIsRefused() throws Exception {
     String v2 = BASE.replace("code: owner.protective_action\n", "code: owner.protective_action_v2\n");
     assertNotEquals(BASE, v2);
-    try (var h = harness(0)) {
+    try (KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(0)) {
       h.processElement(envelope(frozen("f1")), 0);
       assertTrue(last(h).contains("\"code\":\"owner.protective_action\""), last(h));
 
@@ -70,7 +70,7 @@ class PhoneStageTest {
     List<String> lines = Files.readAllLines(Harness.shared().resolve("scenarios/seed-stolen-phone.jsonl"), StandardCharsets.UTF_8)
         .stream().filter(l -> !l.isBlank()).toList();
     Engine embedded = Harness.engine();
-    try (var h = harness(1_000)) {
+    try (KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(1_000)) {
       int i = 0;
       String decided;
       do {
