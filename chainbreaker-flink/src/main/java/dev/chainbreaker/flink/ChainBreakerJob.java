@@ -117,17 +117,17 @@ public final class ChainBreakerJob {
       case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
       default -> throw new IllegalArgumentException("--delivery is exactly-once or at-least-once\n" + USAGE);
     };
-    DataStream<String> lines = env.fromSource(kafkaSource(bootstrap, a.getOrDefault("events", "chainbreaker.events"), group + "-events"),
+    DataStream<String> lines = env.fromSource(kafkaSource(bootstrap, a.getOrDefault("events", "chainbreaker.events"), group + "-events", false),
         WatermarkStrategy.noWatermarks(), "events (Kafka)").uid("kafka-events");
     DataStream<Control> control = null;
     String riskTopic = a.getOrDefault("risk-topic", "chainbreaker.entity-risk");
     boolean feedback = !riskTopic.equals("none");
     if (feedback) {
-      control = env.fromSource(kafkaSource(bootstrap, riskTopic, group + "-risk"), WatermarkStrategy.noWatermarks(), "risk facts (Kafka)")
+      control = env.fromSource(kafkaSource(bootstrap, riskTopic, group + "-risk", true), WatermarkStrategy.noWatermarks(), "risk facts (Kafka)")
           .uid("kafka-risk").map(Control::fromLine).name("parse risk facts").uid("risk-parse");
     }
     if (a.containsKey("rules-topic")) {
-      DataStream<Control> packs = env.fromSource(kafkaSource(bootstrap, a.get("rules-topic"), group + "-rules"),
+      DataStream<Control> packs = env.fromSource(kafkaSource(bootstrap, a.get("rules-topic"), group + "-rules", true),
           WatermarkStrategy.noWatermarks(), "rule packs (Kafka)").uid("kafka-rules").map(Control::pack).name("rule pack").uid("rules-parse");
       control = control == null ? packs : control.union(packs);
     }
@@ -189,14 +189,22 @@ public final class ChainBreakerJob {
     }
   }
 
-  static KafkaSource<String> kafkaSource(String bootstrap, String topic, String group) {
+  /**
+   * A source of committed records. Restored from a checkpoint or savepoint it resumes where the state
+   * was taken. On a fresh start, events resume from the group's committed offsets (else the earliest),
+   * while the risk facts and rule packs ({@code whole}) are always read from the start: they are
+   * cumulative, and a compacted topic keeps that cheap.
+   */
+  @SuppressWarnings("deprecation") // OffsetResetStrategy: what the connector's API takes
+  static KafkaSource<String> kafkaSource(String bootstrap, String topic, String group, boolean whole) {
     Properties p = new Properties();
     p.setProperty("isolation.level", "read_committed");
     return KafkaSource.<String>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(group)
-        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setStartingOffsets(whole ? OffsetsInitializer.earliest()
+            : OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
         .setValueOnlyDeserializer(new SimpleStringSchema())
         .setProperties(p)
         .build();
