@@ -50,7 +50,8 @@ class PhoneStageTest {
   void aNewPackSwapsInBetweenEventsAndABadOneIsRefused() throws Exception {
     String v2 = BASE.replace("code: owner.protective_action\n", "code: owner.protective_action_v2\n");
     assertNotEquals(BASE, v2);
-    try (KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(0)) {
+    KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(0);
+    try {
       h.processElement(envelope(frozen("f1")), 0);
       assertTrue(last(h).contains("\"code\":\"owner.protective_action\""), last(h));
 
@@ -62,6 +63,8 @@ class PhoneStageTest {
       h.processBroadcastElement(Control.pack("rules: [ this is not a pack"), 0);
       h.processElement(envelope(frozen("f3")), 0);
       assertTrue(last(h).contains("\"code\":\"owner.protective_action_v2\""), "a bad pack must leave the last good one in force: " + last(h));
+    } finally {
+      h.close();
     }
   }
 
@@ -70,7 +73,8 @@ class PhoneStageTest {
     List<String> lines = Files.readAllLines(Harness.shared().resolve("scenarios/seed-stolen-phone.jsonl"), StandardCharsets.UTF_8)
         .stream().filter(l -> !l.isBlank()).toList();
     Engine embedded = Harness.engine();
-    try (KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(1_000)) {
+    KeyedBroadcastOperatorTestHarness<Long, Envelope, Control, DecisionRecord> h = harness(1_000);
+    try {
       int i = 0;
       String decided;
       do {
@@ -94,6 +98,8 @@ class PhoneStageTest {
       assertNotNull(fresh);
       assertNotEquals(fresh, withHistory, "the probe event must depend on the phone's history for this test to mean anything");
       assertEquals(fresh, last(h));
+    } finally {
+      h.close();
     }
   }
 }
