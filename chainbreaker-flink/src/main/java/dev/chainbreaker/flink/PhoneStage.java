@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Stage 1, keyed by phone: the core's step function ({@link Step}) on the phone's state, kept in
  * keyed state in the core's one byte encoding ({@link StateCodec}).
  *
- * <p>The identity graph the step function reads and writes is, for each event, a small graph
+ * <p>Per phone it keeps a {@link PhoneRecord} (the encoded state and its TTL deadline) and a map of
+ * entity views. The identity graph the step function reads and writes is, for each event, a small graph
  * rebuilt from (a) this phone's own view of the entities its events named (keyed map state), and
  * (b) the risk facts other phones caused, which arrive as broadcast from the entity stage. What the
  * step changes in that view is kept, and what other phones must learn (an entity put at risk, a
@@ -66,9 +67,8 @@ public final class PhoneStage extends KeyedBroadcastProcessFunction<Long, Envelo
   private final String initialPack;
   private final long ttlMs;
 
-  private transient ValueState<byte[]> phoneState;
+  private transient ValueState<PhoneRecord> phoneState;
   private transient MapState<Long, EntityFact> view;
-  private transient ValueState<Long> expiresAt;
   private transient Step step;
   private transient String stepYaml;
   private transient StateCodec codec;
@@ -90,9 +90,8 @@ public final class PhoneStage extends KeyedBroadcastProcessFunction<Long, Envelo
 
   @Override
   public void open(OpenContext openContext) {
-    phoneState = getRuntimeContext().getState(new ValueStateDescriptor<>("phone", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    phoneState = getRuntimeContext().getState(new ValueStateDescriptor<>("phone", TypeInformation.of(PhoneRecord.class)));
     view = getRuntimeContext().getMapState(new MapStateDescriptor<>("entities", Types.LONG, TypeInformation.of(EntityFact.class)));
-    expiresAt = getRuntimeContext().getState(new ValueStateDescriptor<>("expires-at", Types.LONG));
     graph = new IdentityGraph(32);
     loaded = new long[32];
     loadedFacts = new EntityFact[32];
@@ -152,8 +151,8 @@ public final class PhoneStage extends KeyedBroadcastProcessFunction<Long, Envelo
     ensurePack(ctx.getBroadcastState(PACKS));
     Event e = EventBinary.decode(env.event);
     long phone = ctx.getCurrentKey();
-    byte[] bytes = phoneState.value();
-    PhoneState s = bytes == null ? new PhoneState() : codec.decode(bytes);
+    PhoneRecord record = phoneState.value();
+    PhoneState s = record == null ? new PhoneState() : codec.decode(record.state);
     Verdict verdict = e.type() == EventType.MESSAGE_RECEIVED ? screen(e) : null;
 
     ReadOnlyBroadcastState<Long, EntityFact> risks = ctx.getBroadcastState(RISKS);
@@ -194,8 +193,12 @@ public final class PhoneStage extends KeyedBroadcastProcessFunction<Long, Envelo
     save(d.disburseTo(), phone, ctx);
     save(d.account(), phone, ctx);
 
-    phoneState.update(codec.encode(s));
-    touch(ctx);
+    if (record == null) {
+      record = new PhoneRecord();
+    }
+    record.state = codec.encode(s);
+    touch(record, ctx);
+    phoneState.update(record);
     decided.inc();
     out.collect(new DecisionRecord(e.subject(), DecisionJson.toReplayJson(decision, e)));
   }
@@ -287,24 +290,22 @@ public final class PhoneStage extends KeyedBroadcastProcessFunction<Long, Envelo
   }
 
   /** State TTL on processing time: one timer per phone and TTL-hour, the last one wins. */
-  private void touch(ReadOnlyContext ctx) throws Exception {
+  private void touch(PhoneRecord record, ReadOnlyContext ctx) {
     long ttl = ttlMs > 0 ? ttlMs : step.pack().settings().stateTtlMs();
     long now = ctx.timerService().currentProcessingTime();
     long at = ((now + ttl) / 3_600_000L + 1) * 3_600_000L;
-    Long current = expiresAt.value();
-    if (current == null || current != at) {
+    if (record.expiresAt != at) {
       ctx.timerService().registerProcessingTimeTimer(at);
-      expiresAt.update(at);
+      record.expiresAt = at;
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<DecisionRecord> out) throws Exception {
-    Long at = expiresAt.value();
-    if (at != null && at == timestamp) {
+    PhoneRecord record = phoneState.value();
+    if (record != null && record.expiresAt == timestamp) {
       phoneState.clear();
       view.clear();
-      expiresAt.clear();
     }
   }
 }
