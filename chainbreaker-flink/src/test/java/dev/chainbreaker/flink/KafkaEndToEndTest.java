@@ -46,6 +46,7 @@ class KafkaEndToEndTest {
   static final String EVENTS = "chainbreaker.events";
   static final String DECISIONS = "chainbreaker.decisions";
   static final String RISK = "chainbreaker.entity-risk";
+  static final String RULES = "chainbreaker.rules";
   /** From another phone, after the stolen-phone scenario, on the ID number the thief exposed. */
   static final String PROBE = "{\"specversion\": \"1.0\", \"id\": \"probe-1\", \"source\": \"/bank/probe-bank\", \"type\": \"account.created\", "
       + "\"time\": \"2020-09-05T06:00:00+08:00\", \"subject\": \"+8613900000077\", \"datacontenttype\": \"application/json\", "
@@ -76,7 +77,7 @@ class KafkaEndToEndTest {
     kafka.startup();
     kafka.waitForReadyBrokers();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(EVENTS, 2, (short) 1), new NewTopic(DECISIONS, 2, (short) 1), new NewTopic(RISK, 1, (short) 1)))
+      admin.createTopics(List.of(new NewTopic(EVENTS, 2, (short) 1), new NewTopic(DECISIONS, 2, (short) 1), new NewTopic(RISK, 1, (short) 1), new NewTopic(RULES, 1, (short) 1)))
           .all().get();
     }
   }
@@ -104,6 +105,7 @@ class KafkaEndToEndTest {
     args.put("events", EVENTS);
     args.put("decisions", DECISIONS);
     args.put("risk-topic", RISK);
+    args.put("rules-topic", RULES);
     args.put("secret-file", secret.toString());
     ChainBreakerJob.build(env, args);
     JobClient job = env.executeAsync("chainbreaker-kafka-e2e");
@@ -124,8 +126,35 @@ class KafkaEndToEndTest {
       Harness.assertSameDecisions(expected, withProbe, "through Kafka, with a second phone after the feedback");
       String probe = expected.get(Harness.key("/bank/probe-bank", "probe-1"));
       assertTrue(probe.contains("\"decision\":\"DENY\"") && probe.contains("identity.at_risk"), probe);
+
+      // A new rule pack on the rules topic swaps in while the job runs.
+      String v2 = PhoneStageTest.BASE.replace("code: owner.protective_action\n", "code: owner.protective_action_v2\n");
+      send(RULES, "pack", v2);
+      boolean swapped = false;
+      for (int i = 0; i < 40 && !swapped; i++) {
+        produce(List.of(PROBE_FROZEN.replace("ID", "frozen-" + i)));
+        String id = "\"eventId\":\"frozen-" + i + "\"";
+        String last = consume(DECISIONS, 1, Duration.ofSeconds(30), v -> v.contains(id)).get(0);
+        assertTrue(last.contains("owner.protective_action"), last);
+        swapped = last.contains("\"code\":\"owner.protective_action_v2\"");
+      }
+      assertTrue(swapped, "the pack published on " + RULES + " never came into force");
     } finally {
       job.cancel().get();
+    }
+  }
+
+  static final String PROBE_FROZEN = "{\"specversion\": \"1.0\", \"id\": \"ID\", \"source\": \"/bank/icbc\", \"type\": \"card.frozen\", "
+      + "\"time\": \"2020-09-06T12:00:00+08:00\", \"subject\": \"+8613900000088\", \"datacontenttype\": \"application/json\", "
+      + "\"data\": {\"card\": \"6212000000000000999\", \"channel\": \"hotline\"}}";
+
+  private static void send(String topic, String key, String value) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("acks", "all");
+    p.put("max.request.size", "4194304");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
   }
 
