@@ -73,7 +73,7 @@ public final class ChainBreakerJob {
     conf.setString("execution.checkpointing.interval", a.getOrDefault("checkpoint-interval", "10000") + " ms");
     conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
     conf.setString("state.backend.type", a.getOrDefault("state-backend", "rocksdb"));
-    conf.setString("state.backend.incremental", "true");
+    conf.setString("execution.checkpointing.incremental", "true");
     if (a.containsKey("checkpoint-dir")) {
       conf.setString("execution.checkpointing.dir", a.get("checkpoint-dir"));
     }
