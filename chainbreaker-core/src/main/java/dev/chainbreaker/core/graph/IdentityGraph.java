@@ -12,7 +12,16 @@ import dev.chainbreaker.core.state.LongMap;
  * entity). Not thread-safe: the engine serialises access.
  */
 public final class IdentityGraph {
-  private final LongMap<Entity> entities = new LongMap<>(1024);
+  private final LongMap<Entity> entities;
+
+  public IdentityGraph() {
+    this(1024);
+  }
+
+  /** A graph sized for about {@code expected} nodes (a per-event view needs a handful). */
+  public IdentityGraph(int expected) {
+    this.entities = new LongMap<>(expected);
+  }
 
   /** The node for a hash, or null when never seen. */
   public Entity get(long hash) {
@@ -68,5 +77,10 @@ public final class IdentityGraph {
 
   public int size() {
     return entities.size();
+  }
+
+  /** Forgets every node (a host that loads a per-event view of the graph reuses one instance). */
+  public void clear() {
+    entities.clear();
   }
 }
