@@ -97,9 +97,15 @@ public final class EvalPopulation {
       }
       Family fam = sim.familyOf(phone);
       if (trace.contains(phone)) {
-        Reason rr = d.firstReason();
-        out.printf(Locale.ROOT, "TRACE phone=%d %s %-8s %-32s %-22s %-9s %-11s %s%n", phone, e.timeText(), Simulator.ACTORS[actor],
-            e.type().wire(), e.source(), d.decision(), d.subjectState(), rr == null ? "" : rr.code());
+        StringBuilder codes = new StringBuilder();
+        for (Reason rr : d.reasons()) {
+          codes.append(codes.length() == 0 ? "" : ",").append(rr.code());
+        }
+        var data = e.data();
+        out.printf(Locale.ROOT, "TRACE phone=%d %s %-8s %-32s %-22s %-9s %-11s %s  [account %s, card %s, %s]%n", phone, e.timeText(),
+            Simulator.ACTORS[actor], e.type().wire(), e.source(), d.decision(), d.subjectState(), codes,
+            data.account() == null ? "-" : data.account().masked(), data.moneyCard() == null ? "-" : data.moneyCard().masked(),
+            data.category() == null ? "-" : data.category());
       }
       if (fam != null) {
         Attack a = attacks.computeIfAbsent(phone, k -> new Attack(fam));

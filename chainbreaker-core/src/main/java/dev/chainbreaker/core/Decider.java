@@ -36,7 +36,7 @@ import java.util.Set;
  *   <li>{@link #transition} — the subject state moves, risk propagates along the graph;
  *   <li>{@link #judge} — decision rules, owner protection, and the evidence chain;
  *   <li>{@link #linkIdentity} — the event's identifiers join the graph; those of a refused event,
- *       or of any event while the line is compromised, are tainted and put at risk instead.
+ *       or of the event that showed the takeover, are tainted and put at risk instead.
  * </ol>
  */
 final class Decider {
@@ -71,7 +71,8 @@ final class Decider {
     countWindows(e, s);
     Text transitioned = transition(e, s, graph);
     Decision d = judge(e, s, protective, transitioned, verdict);
-    linkIdentity(e, phone, s, graph, protective, d.decision());
+    boolean trigger = transitioned != null && s.state() == SubjectState.COMPROMISED;
+    linkIdentity(e, phone, s, graph, protective, trigger, d.decision());
     return d;
   }
 
@@ -149,9 +150,11 @@ final class Decider {
     long ageDays = -1;
     if (d.account() != null) {
       Entity a = graph.get(d.account().hash());
-      accountKnown = a != null;
-      accountTainted = s.isTainted(d.account().hash()) || (a != null && a.isAtRisk());
-      if (a != null && a.isAtRisk()) {
+      accountKnown = s.isLinked(d.account().hash());
+      // At risk from elsewhere (another line's takeover used it) taints it here too; this line's own
+      // accounts, put at risk by its own takeover for the other phones' sake, are not the thief's.
+      accountTainted = s.isTainted(d.account().hash()) || (a != null && a.isAtRisk() && !accountKnown);
+      if (a != null && a.isAtRisk() && !accountKnown) {
         ctx.addIdentityEvidence(a.atRiskEvidence());
       }
       if (a != null && a.createdAt() != Long.MIN_VALUE) {
@@ -321,16 +324,19 @@ final class Decider {
 
   // ---- 5. identity graph -----------------------------------------------------------------------
 
-  private void linkIdentity(Event e, long phone, PhoneState s, IdentityGraph graph, boolean protective, Outcome outcome) {
+  private void linkIdentity(Event e, long phone, PhoneState s, IdentityGraph graph, boolean protective, boolean trigger,
+      Outcome outcome) {
     EventData d = e.data();
-    // Identifiers in a refused request, or in anything done while the line is in the thief's hands,
-    // are not the owner's: they must not become "known" to this phone.
-    boolean compromised = !protective
-        && (s.state() == SubjectState.COMPROMISED || outcome == Outcome.DENY || outcome == Outcome.REVIEW);
-    link(graph, s, e, phone, d.idNumber(), EntityKind.ID_NUMBER, compromised);
-    link(graph, s, e, phone, d.card(), EntityKind.CARD, compromised);
-    link(graph, s, e, phone, d.disburseTo(), EntityKind.CARD, compromised);
-    link(graph, s, e, phone, d.account(), EntityKind.ACCOUNT, compromised);
+    // Identifiers in a refused request, or in the request that showed the takeover, are the thief's:
+    // tainted, never "known" to this phone. While the line is compromised, what is only challenged
+    // may be the owner's (she passes the face check) or the thief's (he does not): it is neither
+    // tainted nor learnt as the owner's. Tainting it would lock the owner out of her own accounts.
+    boolean compromised = !protective && (trigger || outcome == Outcome.DENY || outcome == Outcome.REVIEW);
+    boolean unproven = !protective && outcome == Outcome.CHALLENGE && s.state() == SubjectState.COMPROMISED;
+    link(graph, s, e, phone, d.idNumber(), EntityKind.ID_NUMBER, compromised, unproven);
+    link(graph, s, e, phone, d.card(), EntityKind.CARD, compromised, unproven);
+    link(graph, s, e, phone, d.disburseTo(), EntityKind.CARD, compromised, unproven);
+    link(graph, s, e, phone, d.account(), EntityKind.ACCOUNT, compromised, unproven);
     if (d.deviceId() != null) {
       graph.link(deviceHash(d.deviceId()), EntityKind.DEVICE, phone, e.timeMs());
     }
@@ -345,7 +351,8 @@ final class Decider {
     }
   }
 
-  private static void link(IdentityGraph graph, PhoneState s, Event e, long phone, Protected p, EntityKind kind, boolean compromised) {
+  private static void link(IdentityGraph graph, PhoneState s, Event e, long phone, Protected p, EntityKind kind, boolean compromised,
+      boolean unproven) {
     if (p == null) {
       return;
     }
@@ -353,7 +360,7 @@ final class Decider {
     if (compromised) {
       s.taint(p.hash());
       graph.markAtRisk(p.hash(), e.subject(), e.timeMs(), s.chain());
-    } else {
+    } else if (!unproven) {
       s.link(p.hash());
     }
   }
