@@ -196,6 +196,8 @@ public final class Simulator {
   private final SplittableRandom ids;
   /** Reused for events without CJK text (a builder that saw a CJK char stays UTF-16 for good). */
   private final StringBuilder latin = new StringBuilder(512);
+  /** Reused for text messages: made UTF-16 once here, instead of a new builder inflated per message. */
+  private final StringBuilder utf16 = new StringBuilder(600).append('\u4e2d');
   // the buffer of events not yet handed out
   private int n;
   private long[] time = new long[1 << 16];
@@ -392,9 +394,10 @@ public final class Simulator {
     String vendorAccount;
     String card0;
     String card1;
-    String deviceId;
-    String model;
-    String imei;
+    private int deviceOf;
+    private String deviceId;
+    private String model;
+    private String imei;
     long ownerImeiBits;
 
     void day(int i, int d) {
@@ -448,11 +451,35 @@ public final class Simulator {
       }
     }
 
+    /** The owner's handset of generation {@code gen}; its identifiers are built on first use. */
     void setDevice(int gen) {
-      SplittableRandom dr = new SplittableRandom(plan.ids ^ (0x632BE59BD9B4E019L * (gen + 1)));
-      deviceId = hex(dr, 16);
-      model = MODELS[dr.nextInt(MODELS.length)];
-      imei = "86" + digits(dr, 13);
+      deviceOf = gen;
+      deviceId = null;
+    }
+
+    // Most phone-days use no handset identifier, and building them was a tenth of generation.
+    private void device() {
+      if (deviceId == null) {
+        SplittableRandom dr = new SplittableRandom(plan.ids ^ (0x632BE59BD9B4E019L * (deviceOf + 1)));
+        deviceId = hex(dr, 16);
+        model = MODELS[dr.nextInt(MODELS.length)];
+        imei = "86" + digits(dr, 13);
+      }
+    }
+
+    String deviceId() {
+      device();
+      return deviceId;
+    }
+
+    String model() {
+      device();
+      return model;
+    }
+
+    String imei() {
+      device();
+      return imei;
     }
 
     void newDevice() {
@@ -620,7 +647,7 @@ public final class Simulator {
         String[] m = MERCHANTS[r.nextInt(MERCHANTS.length)];
         otp(t, m[0], m[1], "account_creation", OWNER, T_MISC);
         ev(t + secs(30, 120), m[0], "account.created").s("account", m[0].substring(10) + "_" + hex(r, 10)).s("idNumber", idNumber())
-            .s("realNameVerification", "face").s("channel", "app").s("deviceId", deviceId).s("deviceModel", model).end(OWNER, T_MISC);
+            .s("realNameVerification", "face").s("channel", "app").s("deviceId", deviceId()).s("deviceModel", model()).end(OWNER, T_MISC);
       } else if (k < 96.0) {
         login(t, gov(), govAccount(), "face", false, OWNER, T_MISC);
         ev(t + secs(30, 300), gov(), "identity.data.viewed").s("account", govAccount()).list("fields", "address").end(OWNER, T_MISC);
@@ -681,9 +708,9 @@ public final class Simulator {
 
     /** A new handset: the SIM moves, then the owner logs in everywhere again, mostly with SMS codes. */
     void newPhone(long t) {
-      String previous = imei;
+      String previous = imei();
       newDevice();
-      ev(t, telecom, "telecom.device.changed").s("imei", imei).s("previousImei", previous).end(OWNER, T_NEW_PHONE);
+      ev(t, telecom, "telecom.device.changed").s("imei", imei()).s("previousImei", previous).end(OWNER, T_NEW_PHONE);
       long at = t + secs(300, 1800);
       int logins = 3 + r.nextInt(6);
       for (int i = 0; i < logins; i++) {
@@ -713,9 +740,9 @@ public final class Simulator {
       long at = t + secs(8 * 3600, 20 * 3600);
       ev(at, telecom, "telecom.sim.replaced").s("channel", "store").s("verification", "in_person_id").s("iccid", "8986" + digits(r, 16)).end(OWNER, T_LOST);
       ev(at + secs(60, 300), telecom, "owner.recovered").s("channel", "store").s("verification", "in_person_id").end(OWNER, T_LOST);
-      String previous = imei;
+      String previous = imei();
       newDevice();
-      ev(at + secs(600, 1800), telecom, "telecom.device.changed").s("imei", imei).s("previousImei", previous).end(OWNER, T_LOST);
+      ev(at + secs(600, 1800), telecom, "telecom.device.changed").s("imei", imei()).s("previousImei", previous).end(OWNER, T_LOST);
       ev(at + secs(1900, 2400), WALLETS[0][0], "account.password.reset").s("account", alipay()).s("channel", "app").s("verification", "face").end(OWNER, T_LOST);
       login(at + secs(2500, 2700), WALLETS[0][0], alipay(), "password", true, OWNER, T_LOST);
       int more = r.nextInt(4);
@@ -793,21 +820,21 @@ public final class Simulator {
       switch (f) {
         case STOLEN_PHONE -> {
           if (r.nextDouble() < 0.85) { // the SIM goes into the thief's handset
-            ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei).end(THIEF, T_ATTACK);
+            ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei()).end(THIEF, T_ATTACK);
             if (r.nextBoolean()) {
               t += p(pace, 30, 120);
               ev(t, telecom, "telecom.sms.sent").s("to", attackerPhone).end(THIEF, T_ATTACK);
             }
           } else { // an unlocked handset: the thief uses the owner's own phone
             unlocked = true;
-            attackerDevice = deviceId;
-            attackerModel = model;
+            attackerDevice = deviceId();
+            attackerModel = model();
           }
         }
         case STORE_SWAP_FORGED_ID -> {
           ev(t, telecom, "telecom.sim.replaced").s("channel", "store").s("verification", "in_person_id").s("iccid", "8986" + digits(r, 16)).end(THIEF, T_ATTACK);
           t += p(pace, 300, 2400);
-          ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei).end(THIEF, T_ATTACK);
+          ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei()).end(THIEF, T_ATTACK);
         }
         case ESIM_TRANSFER -> {
           double v = r.nextDouble();
@@ -815,7 +842,7 @@ public final class Simulator {
               .s("iccid", "8986" + digits(r, 16)).end(THIEF, T_ATTACK);
           if (r.nextDouble() < 0.85) {
             t += p(pace, 60, 1200);
-            ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei).end(THIEF, T_ATTACK);
+            ev(t, telecom, "telecom.device.changed").s("imei", attackerImei).s("previousImei", imei()).end(THIEF, T_ATTACK);
           }
         }
         default -> throw new IllegalStateException();
@@ -857,7 +884,7 @@ public final class Simulator {
             t += p(pace, 20, 60);
             ev(t, v[0], "account.password.reset").s("account", vendorAccount()).s("channel", "app").s("verification", "sms_otp").end(THIEF, T_ATTACK);
             t += p(pace, 120, 900);
-            ev(t, v[0], "account.device.unbound").s("account", vendorAccount()).s("deviceId", deviceId).end(THIEF, T_ATTACK);
+            ev(t, v[0], "account.device.unbound").s("account", vendorAccount()).s("deviceId", deviceId()).end(THIEF, T_ATTACK);
           }
           case 3 -> ev(t, telecom, "telecom.call_forwarding.set").s("kind", "unconditional").s("target", attackerPhone).s("channel", "app").s("verification", pick("sms_otp", "service_password")).end(THIEF, T_ATTACK);
           case 4 -> { // the bank app by SMS code, then the payment password
@@ -977,9 +1004,9 @@ public final class Simulator {
             .s("verification", "id_number_and_contacts").s("reporter", "owner").end(OWNER, T_RECOVERY);
         ev(store, telecom, "telecom.sim.replaced").s("channel", "store").s("verification", "in_person_id").s("iccid", "8986" + digits(r, 16)).end(OWNER, T_RECOVERY);
         ev(store + secs(60, 600), telecom, "owner.recovered").s("channel", "store").s("verification", "in_person_id").end(OWNER, T_RECOVERY);
-        String previous = unlocked ? imei : attackerImei;
+        String previous = unlocked ? imei() : attackerImei;
         newDevice();
-        ev(store + secs(700, 1800), telecom, "telecom.device.changed").s("imei", imei).s("previousImei", previous).end(OWNER, T_RECOVERY);
+        ev(store + secs(700, 1800), telecom, "telecom.device.changed").s("imei", imei()).s("previousImei", previous).end(OWNER, T_RECOVERY);
         long at = store + 1900_000L;
         int logins = 1 + r.nextInt(3);
         for (int i = 0; i < logins; i++) {
@@ -1072,7 +1099,7 @@ public final class Simulator {
 
     void login(long t, String source, String account, String verification, boolean isNew, int actor, int tag) {
       ev(t, source, "account.login").s("account", account).s("channel", "app").s("verification", verification)
-          .s("deviceId", deviceId).s("deviceModel", model).b("newDevice", isNew).end(actor, tag);
+          .s("deviceId", deviceId()).s("deviceModel", model()).b("newDevice", isNew).end(actor, tag);
     }
 
     void otp(long t, String source, String sender, String purpose, int actor, int tag) {
@@ -1137,7 +1164,7 @@ public final class Simulator {
     Ev start(long timeMs, String source, String type, String subject, int phone) {
       this.t = Math.floorDiv(timeMs, 1000) * 1000; // the contract's times are whole seconds
       this.phone = phone;
-      StringBuilder b = sb = type.startsWith("message") ? new StringBuilder(600) : latin;
+      StringBuilder b = sb = type.startsWith("message") ? utf16 : latin;
       b.setLength(0);
       b.append("{\"specversion\":\"1.0\",\"id\":\"");
       long[] counter = idCounters.get(source);
