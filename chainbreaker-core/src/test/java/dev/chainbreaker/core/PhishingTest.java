@@ -23,6 +23,12 @@ class PhishingTest {
     return engine.decide(engine.codec().parse(event(id, source, type, time, V, data)));
   }
 
+  /** The owner's card bound to {@code account}, the careful way (CVV, expiry, SMS code). */
+  private Decision bindCard(String id, String source, String account, String time) {
+    return send(id, source, "card.bound", time, "{\"account\":\"" + account
+        + "\",\"card\":\"6217850000010601371\",\"quickBind\":false,\"checks\":[\"cvv\",\"expiry\",\"sms_otp\"]}");
+  }
+
   /** The owner's history: her wallet and her bank account are known to this line. */
   private void ownerHistory() {
     send("h1", "/payment/alipay", "account.login", "2026-11-01T09:00:00+08:00",
@@ -36,8 +42,7 @@ class PhishingTest {
   @Test
   void anOwnerWhoIgnoredTheTextBindsACardToHerOwnAccountAndOpensOneByFace() {
     ownerHistory();
-    Decision bind = send("o1", "/payment/alipay", "card.bound", "2026-11-02T10:30:00+08:00",
-        "{\"account\":\"ali-1\",\"card\":\"6217850000010601371\",\"quickBind\":false,\"checks\":[\"cvv\",\"expiry\",\"sms_otp\"]}");
+    Decision bind = bindCard("o1", "/payment/alipay", "ali-1", "2026-11-02T10:30:00+08:00");
     Decision open = send("o2", "/merchant/jd", "account.created", "2026-11-02T10:45:00+08:00",
         "{\"account\":\"jd-1\",\"idNumber\":\"330106199704091686\",\"realNameVerification\":\"face\",\"deviceId\":\"d-owner\"}");
     assertEquals(Outcome.ALLOW, bind.decision(), bind.reasons().toString());
@@ -48,8 +53,7 @@ class PhishingTest {
   @Test
   void theOwnersCardBoundToAnAccountThisLineNeverUsedIsRefused() {
     ownerHistory();
-    Decision bind = send("f1", "/payment/unionpay", "card.bound", "2026-11-02T10:20:00+08:00",
-        "{\"account\":\"up-f771\",\"card\":\"6217850000010601371\",\"quickBind\":false,\"checks\":[\"cvv\",\"expiry\",\"sms_otp\"]}");
+    Decision bind = bindCard("f1", "/payment/unionpay", "up-f771", "2026-11-02T10:20:00+08:00");
     assertEquals(Outcome.DENY, bind.decision());
     assertEquals(SubjectState.COMPROMISED, bind.subjectState());
     assertEquals("account.phished", bind.reasons().get(0).code());
