@@ -153,8 +153,9 @@ final class Decider {
       accountKnown = s.isLinked(d.account().hash());
       // At risk from elsewhere (another line's takeover used it) taints it here too; this line's own
       // accounts, put at risk by its own takeover for the other phones' sake, are not the thief's.
-      accountTainted = s.isTainted(d.account().hash()) || (a != null && a.isAtRisk() && !accountKnown);
-      if (a != null && a.isAtRisk() && !accountKnown) {
+      boolean atRiskElsewhere = a != null && a.isAtRisk() && !accountKnown;
+      accountTainted = s.isTainted(d.account().hash()) || atRiskElsewhere;
+      if (atRiskElsewhere) {
         ctx.addIdentityEvidence(a.atRiskEvidence());
       }
       if (a != null && a.createdAt() != Long.MIN_VALUE) {
