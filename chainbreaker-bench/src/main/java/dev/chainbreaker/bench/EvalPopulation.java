@@ -22,7 +22,8 @@ import java.util.Set;
  * Replays a simulated population through one default engine ({@code Engine.builder().build()}) as
  * it is generated, and scores it against the simulator's ground truth: per attack family, detection
  * (the line held COMPROMISED at or after the thief's first event), detection no later than the
- * thief's first money movement, the first money movement refused, and the thief's money refused;
+ * thief's first money movement, the first money movement refused, and the thief's money refused
+ * (challenged or refused; the share refused outright, DENY or REVIEW, in brackets);
  * owner friction (owner events challenged per 10,000, blocked, REVIEW or DENY, per 100,000) with
  * the first reason codes and the activities that cause it. Shares come with 95% Wilson intervals.
  *
@@ -48,6 +49,8 @@ public final class EvalPopulation {
     int moneyRefused;
     double money;
     double moneyStopped;
+    /** Of the money stopped, what was refused outright (DENY or REVIEW) rather than challenged. */
+    double moneyDenied;
 
     Attack(Family family) {
       this.family = family;
@@ -125,6 +128,9 @@ public final class EvalPopulation {
             if (refused) {
               a.moneyRefused++;
               a.moneyStopped += e.data().amount();
+              if (d.decision() != Outcome.CHALLENGE) {
+                a.moneyDenied += e.data().amount();
+              }
             }
           }
         }
@@ -159,7 +165,7 @@ public final class EvalPopulation {
         DEDUP, engine.phoneCount(), engine.phoneCount() == 0 ? 0.0 : (double) engine.stateBytes() / engine.phoneCount());
     out.printf(Locale.ROOT, "decisions: ALLOW %,d  CHALLENGE %,d  REVIEW %,d  DENY %,d%n", outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
     out.println();
-    out.println("attack family            phones  detected (95% CI)          before 1st money (95% CI)  1st money refused (95% CI) money events refused (95% CI)  money amount stopped  median min to detect");
+    out.println("attack family            phones  detected (95% CI)          before 1st money (95% CI)  1st money refused (95% CI) money events refused (95% CI)  money amount stopped (denied)  median min to detect");
     for (Family f : Family.values()) {
       int nPh = 0;
       int det = 0;
@@ -170,6 +176,7 @@ public final class EvalPopulation {
       long mRef = 0;
       double money = 0;
       double stopped = 0;
+      double denied = 0;
       List<Double> minutes = new ArrayList<>();
       for (Attack a : attacks.values()) {
         if (a.family != f || a.firstThief == Long.MAX_VALUE) {
@@ -194,11 +201,12 @@ public final class EvalPopulation {
         mRef += a.moneyRefused;
         money += a.money;
         stopped += a.moneyStopped;
+        denied += a.moneyDenied;
       }
       minutes.sort(null);
-      out.printf(Locale.ROOT, "%-22s %8d  %s  %s  %s  %s  %5.1f%% of %,.0f CNY  %s%n", f.label, nPh,
+      out.printf(Locale.ROOT, "%-22s %8d  %s  %s  %s  %s  %5.1f%% (%4.1f%%) of %,.0f CNY  %s%n", f.label, nPh,
           pct(det, nPh), pct(before, nPh), pct(firstRefused, withMoney), pct(mRef, mEv),
-          money == 0 ? 0 : 100 * stopped / money, money, minutes.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", minutes.get(minutes.size() / 2)));
+          money == 0 ? 0 : 100 * stopped / money, money == 0 ? 0 : 100 * denied / money, money, minutes.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", minutes.get(minutes.size() / 2)));
     }
     out.println();
     for (int k = 0; k < 2; k++) {

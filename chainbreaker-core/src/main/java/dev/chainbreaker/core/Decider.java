@@ -328,12 +328,21 @@ final class Decider {
   private void linkIdentity(Event e, long phone, PhoneState s, IdentityGraph graph, boolean protective, boolean trigger,
       Outcome outcome) {
     EventData d = e.data();
-    // Identifiers in a refused request, or in the request that showed the takeover, are the thief's:
-    // tainted, never "known" to this phone. While the line is compromised, what is only challenged
-    // may be the owner's (she passes the face check) or the thief's (he does not): it is neither
-    // tainted nor learnt as the owner's. Tainting it would lock the owner out of her own accounts.
-    boolean compromised = !protective && (trigger || outcome == Outcome.DENY || outcome == Outcome.REVIEW);
-    boolean unproven = !protective && outcome == Outcome.CHALLENGE && s.state() == SubjectState.COMPROMISED;
+    // Identifiers in a refused request, or in an unchallenged request that showed the takeover, are
+    // the thief's: tainted, never "known" to this phone. While the line is compromised, what is only
+    // challenged may be the owner's (she passes the face check) or the thief's (he does not): it is
+    // neither tainted nor learnt as the owner's, even when that request showed the takeover (an owner
+    // binding her card to her own wallet right after a phishing text looks exactly like a fraudster
+    // binding it to his). Tainting it would lock the owner out of her own accounts. One exception: a
+    // challenged request that showed the takeover inside an account this line already used (a new
+    // device in the owner's wallet) puts the fraudster in that account, so the account is tainted.
+    boolean challenged = outcome == Outcome.CHALLENGE && s.state() == SubjectState.COMPROMISED;
+    boolean compromised = !protective && (outcome == Outcome.DENY || outcome == Outcome.REVIEW || trigger && !challenged);
+    boolean unproven = !protective && challenged;
+    if (trigger && challenged && d.account() != null && s.isLinked(d.account().hash())) {
+      s.taint(d.account().hash());
+      graph.markAtRisk(d.account().hash(), e.subject(), e.timeMs(), s.chain());
+    }
     link(graph, s, e, phone, d.idNumber(), EntityKind.ID_NUMBER, compromised, unproven);
     link(graph, s, e, phone, d.card(), EntityKind.CARD, compromised, unproven);
     link(graph, s, e, phone, d.disburseTo(), EntityKind.CARD, compromised, unproven);

@@ -4,6 +4,7 @@ import static dev.chainbreaker.core.Fixtures.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,15 +52,29 @@ class PhishingTest {
   }
 
   @Test
-  void theOwnersCardBoundToAnAccountThisLineNeverUsedIsRefused() {
+  void aCardBoundToAnAccountThisLineNeverUsedIsChallengedByFaceAndItsCashOutRefused() {
     ownerHistory();
     Decision bind = bindCard("f1", "/payment/unionpay", "up-f771", "2026-11-02T10:20:00+08:00");
-    assertEquals(Outcome.DENY, bind.decision());
     assertEquals(SubjectState.COMPROMISED, bind.subjectState());
     assertEquals("account.phished", bind.reasons().get(0).code());
+    assertEquals(Outcome.CHALLENGE, bind.decision(), "the owner's own new wallet looks the same: she passes a face check, he does not");
+    assertEquals(List.of("face"), bind.requiredVerification());
     Decision cashOut = send("f2", "/payment/unionpay", "payment.initiated", "2026-11-02T10:25:00+08:00",
         "{\"account\":\"up-f771\",\"amount\":\"4990.00\",\"currency\":\"CNY\",\"category\":\"transfer\",\"counterparty\":\"x\"}");
-    assertEquals(Outcome.DENY, cashOut.decision(), "the fraudster's account is tainted by the binding");
+    assertEquals(Outcome.DENY, cashOut.decision(), "a transfer out of an account this line never used, on the day of the text");
+    assertEquals("line.money_out", cashOut.reasons().get(0).code());
+  }
+
+  @Test
+  void anOwnerWhoBoundHerCardToHerNewWalletAfterTheTextIsChallengedNotBlocked() {
+    ownerHistory();
+    bindCard("o1", "/payment/alipay", "ali-2", "2026-11-02T11:30:00+08:00");
+    Decision shop = send("o2", "/payment/alipay", "payment.initiated", "2026-11-02T17:00:00+08:00",
+        "{\"account\":\"ali-2\",\"amount\":\"89.00\",\"currency\":\"CNY\",\"card\":\"6217850000010601371\",\"category\":\"merchant\",\"counterparty\":\"shop\"}");
+    assertEquals(Outcome.CHALLENGE, shop.decision(), shop.reasons().toString());
+    Decision later = send("o3", "/payment/alipay", "payment.initiated", "2026-11-04T12:00:00+08:00",
+        "{\"account\":\"ali-2\",\"amount\":\"300.00\",\"currency\":\"CNY\",\"card\":\"6217850000010601371\",\"category\":\"transfer\",\"counterparty\":\"mum\"}");
+    assertEquals(Outcome.CHALLENGE, later.decision(), "days after the text, her transfer is only challenged: " + later.reasons());
   }
 
   @Test
