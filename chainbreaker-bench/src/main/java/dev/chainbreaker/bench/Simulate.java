@@ -5,9 +5,9 @@ import dev.chainbreaker.bench.Simulator.Family;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,24 +105,17 @@ public final class Simulate {
       return EvalPopulation.run(o, out, err);
     }
     Simulator sim = new Simulator(o.config());
-    Writer w = o.discard() ? null
-        : new BufferedWriter(new OutputStreamWriter(o.out() == null ? out : new FileOutputStream(o.out().toFile()), StandardCharsets.UTF_8), 1 << 20);
+    Lines w = o.discard() ? null : new Lines(o.out() == null ? out : new FileOutputStream(o.out().toFile()));
     Truth truth = o.truth() == null ? null : new Truth(sim);
-    long[] chars = {0};
     long start = System.nanoTime();
     long cpu0 = cpuNanos();
-    long events = sim.run((json, timeMs, phone, actor, tag) -> {
-      chars[0] += json.length();
+    // the simulator's UTF-8 bytes go out as they are: no String and no second encoding per event
+    long events = sim.run((utf8, off, len, timeMs, phone, actor, tag) -> {
       if (w != null) {
-        try {
-          w.write(json);
-          w.write('\n');
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+        w.line(utf8, off, len);
       }
       if (truth != null) {
-        truth.accept(json, phone, actor);
+        truth.accept(utf8, off, len, phone, actor);
       }
     });
     if (w != null) {
@@ -136,7 +129,7 @@ public final class Simulate {
     if (truth != null) {
       truth.write(o.truth(), o.config());
     }
-    summary(err, sim, events, secs, chars[0]);
+    summary(err, sim, events, secs, sim.chars());
     err.printf(Locale.ROOT, "generating thread CPU time %.2f s: %,.0f events per CPU-second%n", cpu, events / cpu);
     return 0;
   }
@@ -156,6 +149,53 @@ public final class Simulate {
     err.printf(Locale.ROOT, "attacked phones:%s; phishing texts ignored: %d%n", fam, sim.phishIgnoredCount());
   }
 
+  /**
+   * Lines into a large buffer, then to the stream. Not a BufferedOutputStream: its writes take a
+   * lock, twice per line (the line, then its newline).
+   */
+  static final class Lines {
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 20];
+    private int n;
+
+    Lines(OutputStream out) {
+      this.out = out;
+    }
+
+    void line(byte[] b, int off, int len) {
+      try {
+        if (n + len + 1 > buf.length) {
+          drain();
+          if (len + 1 > buf.length) {
+            out.write(b, off, len);
+            out.write('\n');
+            return;
+          }
+        }
+        System.arraycopy(b, off, buf, n, len);
+        n += len;
+        buf[n++] = '\n';
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void drain() throws IOException {
+      out.write(buf, 0, n);
+      n = 0;
+    }
+
+    void flush() throws IOException {
+      drain();
+      out.flush();
+    }
+
+    void close() throws IOException {
+      flush();
+      out.close();
+    }
+  }
+
   /** Collects the ground truth of attacked phones. */
   static final class Truth {
     private final Simulator sim;
@@ -165,12 +205,13 @@ public final class Simulate {
       this.sim = sim;
     }
 
-    void accept(String json, int phone, int actor) {
+    void accept(byte[] utf8, int off, int len, int phone, int actor) {
+      if (sim.familyOf(phone) == null) {
+        return;
+      }
+      String json = new String(utf8, off, len, StandardCharsets.UTF_8); // attacked phones only: few
       StringBuilder b = byPhone.get(phone);
       if (b == null) {
-        if (sim.familyOf(phone) == null) {
-          return;
-        }
         b = new StringBuilder();
         byPhone.put(phone, b);
       } else {

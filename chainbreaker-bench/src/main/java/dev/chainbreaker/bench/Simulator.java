@@ -1,5 +1,6 @@
 package dev.chainbreaker.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -116,6 +117,15 @@ public final class Simulator {
     void accept(String json, long timeMs, int phone, int actor, int tag);
   }
 
+  /** Like {@link Sink}, with the line as UTF-8 bytes: for writers, which then need no String and no encoding. */
+  public interface ByteSink {
+    /**
+     * @param utf8 holds the event, one line of contract v1 (no newline), at {@code [off, off + len)};
+     *     the array is reused, so the bytes are only valid during the call
+     */
+    void accept(byte[] utf8, int off, int len, long timeMs, int phone, int actor, int tag);
+  }
+
   // ------------------------------------------------------------------ constants
 
   static final ZoneOffset CST = ZoneOffset.ofHours(8);
@@ -194,14 +204,26 @@ public final class Simulator {
   private final String[] dates;
   private final Map<String, long[]> idCounters = new HashMap<>();
   private final SplittableRandom ids;
-  /** Reused for events without CJK text (a builder that saw a CJK char stays UTF-16 for good). */
-  private final StringBuilder latin = new StringBuilder(512);
-  /** Reused for text messages: made UTF-16 once here, instead of a new builder inflated per message. */
-  private final StringBuilder utf16 = new StringBuilder(600).append('\u4e2d');
+  // The lines not yet handed out, written once as UTF-8 into fixed-size chunks (one byte[] would cap a
+  // day at 2 GiB). A line never spans two chunks: one that does not fit in the rest of a chunk moves
+  // to the next. The chunks are kept and reused from day to day.
+  static final int CHUNK = 1 << 24;
+  private byte[][] chunks = {new byte[CHUNK]};
+  /** The chunk being written, its index and the write position in it. */
+  private byte[] buf = chunks[0];
+  private int chunk;
+  private int pos;
+  /** Where the line being written starts in {@link #buf}. */
+  private int lineStart;
+  /** The bytes of the lines written, and those beyond one per char (to report their length in chars). */
+  private long bytes;
+  private long utf8Extra;
   // the buffer of events not yet handed out
   private int n;
   private long[] time = new long[1 << 16];
-  private String[] json = new String[1 << 16];
+  /** A line's chunk index (high 32 bits) and offset in it (low 32 bits). */
+  private long[] lineAt = new long[1 << 16];
+  private int[] lineLen = new int[1 << 16];
   private int[] phoneOf = new int[1 << 16];
   private byte[] actorOf = new byte[1 << 16];
   private byte[] tagOf = new byte[1 << 16];
@@ -228,6 +250,12 @@ public final class Simulator {
 
   /** Runs the whole simulation into the sink. Returns the number of events. */
   public long run(Sink sink) {
+    return run((utf8, off, len, timeMs, phone, actor, tag) ->
+        sink.accept(new String(utf8, off, len, StandardCharsets.UTF_8), timeMs, phone, actor, tag));
+  }
+
+  /** Runs the whole simulation into the sink, each line as UTF-8 bytes. Returns the number of events. */
+  public long run(ByteSink sink) {
     int phones = cfg.phones();
     Phone p = new Phone();
     for (int d = 0; d < cfg.days(); d++) {
@@ -238,6 +266,11 @@ public final class Simulator {
       flush(sink, d + 1 < cfg.days() ? EPOCH_MS + (d + 1) * DAY_MS : Long.MAX_VALUE, EPOCH_MS + d * DAY_MS);
     }
     return emitted;
+  }
+
+  /** The length in chars (UTF-16 units, as the {@link Sink}'s Strings have) of the lines generated so far. */
+  public long chars() {
+    return bytes - utf8Extra;
   }
 
   /** Attacked phones per family in the last run. */
@@ -272,60 +305,211 @@ public final class Simulator {
     return s.toString();
   }
 
-  private void flush(Sink sink, long until, long base) {
+  private void flush(ByteSink sink, long until, long base) {
+    // The lines before `until` in order of time, then of generation: a counting sort on the second
+    // (event times are whole seconds), a few times faster than sorting (time, index) keys.
     int m = 0;
-    long[] keys = new long[n];
+    int seconds = 0;
     for (int k = 0; k < n; k++) {
       if (time[k] < until) {
         long rel = time[k] - base;
-        if (rel < 0 || rel >= (1L << 37)) {
-          throw new IllegalStateException("event outside the flush window");
+        if (rel < 0 || rel >= (1L << 37) || rel % 1000 != 0) {
+          throw new IllegalStateException("event outside the flush window or not on a whole second");
         }
-        keys[m++] = (rel << 26) | k;
+        seconds = Math.max(seconds, (int) (rel / 1000) + 1);
+        m++;
       }
     }
-    Arrays.sort(keys, 0, m);
+    int[] next = new int[seconds + 1]; // first the count of each second, then where its next line goes
+    for (int k = 0; k < n; k++) {
+      if (time[k] < until) {
+        next[(int) ((time[k] - base) / 1000) + 1]++;
+      }
+    }
+    for (int s = 0; s < seconds; s++) {
+      next[s + 1] += next[s];
+    }
+    int[] order = new int[m];
+    for (int k = 0; k < n; k++) {
+      if (time[k] < until) {
+        order[next[(int) ((time[k] - base) / 1000)]++] = k;
+      }
+    }
     for (int j = 0; j < m; j++) {
-      int k = (int) (keys[j] & ((1 << 26) - 1));
-      sink.accept(json[k], time[k], phoneOf[k], actorOf[k], tagOf[k]);
-      json[k] = null;
+      int k = order[j];
+      long at = lineAt[k];
+      sink.accept(chunks[(int) (at >>> 32)], (int) at, lineLen[k], time[k], phoneOf[k], actorOf[k], tagOf[k]);
       emitted++;
     }
+    // Move the lines kept for later to the front, in order. Packed by the same rule (to the next chunk
+    // when the rest of one is too short), each lands at or before where it was, so nothing it passes
+    // over is still needed.
     int w = 0;
+    int c = 0;
+    int p = 0;
     for (int k = 0; k < n; k++) {
-      if (json[k] != null) {
+      if (time[k] >= until) {
+        int len = lineLen[k];
+        if (p + len > CHUNK) {
+          c++;
+          p = 0;
+        }
+        long at = lineAt[k];
+        System.arraycopy(chunks[(int) (at >>> 32)], (int) at, chunks[c], p, len);
         time[w] = time[k];
-        json[w] = json[k];
+        lineAt[w] = ((long) c << 32) | p;
+        lineLen[w] = len;
         phoneOf[w] = phoneOf[k];
         actorOf[w] = actorOf[k];
         tagOf[w] = tagOf[k];
-        if (w != k) {
-          json[k] = null;
-        }
+        p += len;
         w++;
       }
     }
     n = w;
+    chunk = c;
+    buf = chunks[c];
+    pos = p;
   }
 
-  private void add(long t, String line, int phone, int actor, int tag) {
+  /** Adds the line written from {@link #lineStart} to {@link #pos}. */
+  private void add(long t, int phone, int actor, int tag) {
     if (n == time.length) {
       int c = n * 2;
       if (c > (1 << 26)) {
         throw new IllegalStateException("too many events in one day; simulate fewer phones");
       }
       time = Arrays.copyOf(time, c);
-      json = Arrays.copyOf(json, c);
+      lineAt = Arrays.copyOf(lineAt, c);
+      lineLen = Arrays.copyOf(lineLen, c);
       phoneOf = Arrays.copyOf(phoneOf, c);
       actorOf = Arrays.copyOf(actorOf, c);
       tagOf = Arrays.copyOf(tagOf, c);
     }
     time[n] = t;
-    json[n] = line;
+    lineAt[n] = ((long) chunk << 32) | lineStart;
+    lineLen[n] = pos - lineStart;
     phoneOf[n] = phone;
     actorOf[n] = (byte) actor;
     tagOf[n] = (byte) tag;
     n++;
+    bytes += pos - lineStart;
+  }
+
+  // ------------------------------------------------------------------ writing lines as UTF-8
+
+  /** Makes room for {@code k} more bytes of the current line, moving it to the next chunk if need be. */
+  private void room(int k) {
+    if (pos + k > buf.length) {
+      nextChunk(k);
+    }
+  }
+
+  private void nextChunk(int k) {
+    int partial = pos - lineStart;
+    if (partial + k > CHUNK) {
+      throw new IllegalStateException("an event of more than " + CHUNK + " bytes");
+    }
+    chunk++;
+    if (chunk == chunks.length) {
+      chunks = Arrays.copyOf(chunks, chunk + 1);
+      chunks[chunk] = new byte[CHUNK];
+    }
+    byte[] next = chunks[chunk];
+    System.arraycopy(buf, lineStart, next, 0, partial);
+    buf = next;
+    lineStart = 0;
+    pos = partial;
+  }
+
+  private void put(char c) {
+    room(1);
+    buf[pos++] = (byte) c;
+  }
+
+  /** Text known to be ASCII (everything but free text): its chars are its UTF-8 bytes. */
+  private void put(String s) {
+    put(s, 0, s.length());
+  }
+
+  // String.getBytes(int, int, byte[], int) is deprecated because it drops the high byte of each char;
+  // for ASCII that is exactly UTF-8, and it is one array copy of a Latin-1 String, without allocating.
+  @SuppressWarnings("deprecation")
+  private void put(String s, int from, int to) {
+    assert isAscii(s) : s;
+    room(to - from);
+    s.getBytes(from, to, buf, pos);
+    pos += to - from;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code v >= 0} in decimal, left-padded with zeros to {@code width} digits. */
+  private void putPadded(long v, int width) {
+    int digits = 1;
+    for (long x = v; x >= 10; x /= 10) {
+      digits++;
+    }
+    int len = Math.max(digits, width);
+    room(len);
+    for (int i = pos + len - 1; i >= pos; i--) {
+      buf[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    pos += len;
+  }
+
+  private void putTwo(int v) {
+    room(2);
+    buf[pos] = (byte) ('0' + v / 10);
+    buf[pos + 1] = (byte) ('0' + v % 10);
+    pos += 2;
+  }
+
+  /** A JSON string: escaped, and UTF-8 encoded (free text is the only place for CJK). */
+  private void quote(String s) {
+    put('"');
+    int len = s.length();
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      room(6); // the most one char takes: a control char escaped in six
+      if (c < 0x80) {
+        if (c == '"' || c == '\\') {
+          buf[pos++] = '\\';
+          buf[pos++] = (byte) c;
+        } else if (c < 0x20) {
+          put(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          buf[pos++] = (byte) c;
+        }
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xC0 | c >> 6);
+        buf[pos++] = (byte) (0x80 | c & 0x3F);
+        utf8Extra += 1;
+      } else if (!Character.isSurrogate(c)) {
+        buf[pos++] = (byte) (0xE0 | c >> 12);
+        buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+        buf[pos++] = (byte) (0x80 | c & 0x3F);
+        utf8Extra += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        buf[pos++] = (byte) (0xF0 | cp >> 18);
+        buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buf[pos++] = (byte) (0x80 | cp & 0x3F);
+        utf8Extra += 2;
+      } else {
+        buf[pos++] = '?'; // a lone surrogate: what String.getBytes(UTF_8) writes for it
+      }
+    }
+    put('"');
   }
 
   // ------------------------------------------------------------------ the plan of a phone
@@ -1154,118 +1338,101 @@ public final class Simulator {
 
   // ------------------------------------------------------------------ fast JSON
 
-  /** Writes one event straight into the shared builder. */
+  /** Writes one event straight into the chunk being written, as UTF-8. */
   final class Ev {
     private long t;
     private int phone;
     private boolean first;
-    private StringBuilder sb;
 
     Ev start(long timeMs, String source, String type, String subject, int phone) {
       this.t = Math.floorDiv(timeMs, 1000) * 1000; // the contract's times are whole seconds
       this.phone = phone;
-      StringBuilder b = sb = type.startsWith("message") ? utf16 : latin;
-      b.setLength(0);
-      b.append("{\"specversion\":\"1.0\",\"id\":\"");
+      lineStart = pos;
+      put("{\"specversion\":\"1.0\",\"id\":\"");
       long[] counter = idCounters.get(source);
       if (counter == null) {
         counter = new long[] {ids.nextLong(1_000_000L, 50_000_000L)};
         idCounters.put(source, counter);
       }
-      b.append(source, source.lastIndexOf('/') + 1, source.length()).append('-');
-      appendPadded(b, counter[0]++, 9);
-      b.append("\",\"source\":\"").append(source).append("\",\"type\":\"").append(type).append("\",\"time\":\"");
-      appendTime(b, timeMs);
-      b.append("\",\"subject\":\"").append(subject).append("\",\"datacontenttype\":\"application/json\",\"data\":{");
+      put(source, source.lastIndexOf('/') + 1, source.length());
+      put('-');
+      putPadded(counter[0]++, 9);
+      put("\",\"source\":\"");
+      put(source);
+      put("\",\"type\":\"");
+      put(type);
+      put("\",\"time\":\"");
+      putTime(timeMs);
+      put("\",\"subject\":\"");
+      put(subject);
+      put("\",\"datacontenttype\":\"application/json\",\"data\":{");
       first = true;
       return this;
     }
 
     private void key(String k) {
       if (!first) {
-        sb.append(',');
+        put(',');
       }
       first = false;
-      sb.append('"').append(k).append("\":");
+      put('"');
+      put(k);
+      put("\":");
     }
 
-    /** A string value generated here: never holds a quote, a backslash or a control character. */
+    /** A string value generated here: ASCII, never a quote, a backslash or a control character. */
     Ev s(String k, String v) {
       key(k);
-      sb.append('"').append(v).append('"');
+      put('"');
+      put(v);
+      put('"');
       return this;
     }
 
-    /** Free text: escaped. */
+    /** Free text: escaped, may hold any character. */
     Ev text(String k, String v) {
       key(k);
-      quote(sb, v);
+      quote(v);
       return this;
     }
 
     Ev b(String k, boolean v) {
       key(k);
-      sb.append(v);
+      put(v ? "true" : "false");
       return this;
     }
 
     Ev list(String k, String... vs) {
       key(k);
-      sb.append('[');
+      put('[');
       for (int i = 0; i < vs.length; i++) {
         if (i > 0) {
-          sb.append(',');
+          put(',');
         }
-        quote(sb, vs[i]);
+        quote(vs[i]);
       }
-      sb.append(']');
+      put(']');
       return this;
     }
 
     void end(int actor, int tag) {
-      sb.append("}}");
-      add(t, sb.toString(), phone, actor, tag);
+      put("}}");
+      add(t, phone, actor, tag);
     }
   }
 
-  private void appendTime(StringBuilder b, long timeMs) {
+  private void putTime(long timeMs) {
     long rel = timeMs - EPOCH_MS;
     int day = (int) Math.floorDiv(rel, DAY_MS);
     int sec = (int) (Math.floorMod(rel, DAY_MS) / 1000);
-    b.append(day >= 0 && day < dates.length ? dates[day] : LocalDate.of(2026, 11, 1).plusDays(day).toString()).append('T');
-    b.append(TWO[sec / 3600]);
-    b.append(':');
-    b.append(TWO[sec / 60 % 60]).append(':').append(TWO[sec % 60]);
-    b.append("+08:00");
-  }
-
-  private static void quote(StringBuilder b, String s) {
-    b.append('"');
-    int len = s.length();
-    int i = 0;
-    while (i < len) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) {
-        break;
-      }
-      i++;
-    }
-    if (i == len) {
-      b.append(s).append('"');
-      return;
-    }
-    b.append(s, 0, i);
-    for (; i < len; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
+    put(day >= 0 && day < dates.length ? dates[day] : LocalDate.of(2026, 11, 1).plusDays(day).toString());
+    put('T');
+    putTwo(sec / 3600);
+    put(':');
+    putTwo(sec / 60 % 60);
+    put(':');
+    putTwo(sec % 60);
+    put("+08:00");
   }
 
   // ------------------------------------------------------------------ random pieces
