@@ -87,11 +87,13 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * How many (source, id) pairs the engine remembers. While the log holds no more events than
-   * this, the engine (which has seen every logged event, through recovery or live) answers every
-   * retry itself and the store's decision index need not be consulted for new events.
+   * How many (source, id) pairs the engine itself remembers: enough for duplicates inside a batch and
+   * immediate retries. Older retries are answered from the store's decision index (one RocksDB read,
+   * a Bloom-filter miss for a new event). A larger in-memory cache keeps every decision alive for
+   * minutes, and the young collections that copy them were the server's latency stalls: with
+   * 1,000,000 entries, 40 MB survived each young GC at 20,000 events/s and pauses took 70-150 ms.
    */
-  static final int DEDUP_CAPACITY = 1_000_000;
+  static final int DEDUP_CAPACITY = 4096;
 
   private Engine newEngine(RulePack pack) {
     return Engine.builder().rules(pack).sensitive(sensitive).dedupCapacity(DEDUP_CAPACITY).build();
@@ -152,8 +154,8 @@ public final class Ledger implements AutoCloseable {
           out.add(new Submitted(e, DecisionJson.toJson(earlier), true, -1));
           continue;
         }
-        // older than the engine's retry memory: only possible once the log outgrew it
-        StoredDecision old = seq >= DEDUP_CAPACITY ? store.decision(e.dedupKey()) : null;
+        // older than the engine's retry memory
+        StoredDecision old = seq > 0 ? store.decision(e.dedupKey()) : null;
         if (old != null) {
           out.add(new Submitted(e, old.json(), true, old.seq()));
           continue;

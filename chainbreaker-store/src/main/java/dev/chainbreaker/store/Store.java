@@ -19,6 +19,8 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.Priority;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -83,6 +85,9 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Compactions run at the lowest CPU priority: on a small machine a compaction burst would
+    // otherwise take a core from the request threads and show up in the p99 (LOAD.md).
+    Env.getDefault().lowerThreadPoolCPUPriority(Priority.LOW);
     dbOptions = new DBOptions()
         .setCreateIfMissing(true)
         .setCreateMissingColumnFamilies(true)

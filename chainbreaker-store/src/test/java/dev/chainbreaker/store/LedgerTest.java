@@ -103,6 +103,27 @@ class LedgerTest {
   }
 
   @Test
+  void aRetryOlderThanTheEnginesMemoryIsAnsweredFromTheStore() {
+    int n = Ledger.DEDUP_CAPACITY + 50;
+    List<String> events = stream(n);
+    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+      String firstJson = null;
+      for (int from = 0; from < n; from += 100) {
+        List<Event> batch = l.engine().codec().parseBatch("[" + String.join(",", events.subList(from, Math.min(n, from + 100))) + "]");
+        List<Submitted> out = l.submit(batch);
+        if (from == 0) {
+          firstJson = out.get(0).decisionJson();
+        }
+      }
+      assertEquals(n, l.store().lastSequence());
+      Submitted again = l.submit(List.of(l.engine().codec().parse(events.get(0)))).get(0);
+      assertTrue(again.retry(), "the engine forgot it, the store did not");
+      assertEquals(firstJson, again.decisionJson());
+      assertEquals(n, l.store().lastSequence(), "a retry writes nothing");
+    }
+  }
+
+  @Test
   void timelineAndBackwardScanAreNewestFirst() {
     try (Ledger l = open(Durability.PROCESS_CRASH)) {
       l.submit(l.engine().codec().parseBatch("[" + String.join(",", stream(30)) + "]"));

@@ -44,12 +44,15 @@ final class Requests {
   /** The body as text, at most {@code max} bytes (413 beyond), valid UTF-8 (400 otherwise). */
   static String body(Context ctx, long max) {
     String length = ctx.header("Content-Length");
+    long announced = -1;
     if (length != null) {
-      long announced;
       try {
         announced = Long.parseLong(length.strip());
       } catch (NumberFormatException e) {
         throw Problem.invalid("Content-Length", "not a number");
+      }
+      if (announced < 0) {
+        throw Problem.invalid("Content-Length", "negative");
       }
       if (announced > max) {
         if (announced <= DRAIN_LIMIT) {
@@ -60,24 +63,24 @@ final class Requests {
     }
     byte[] bytes;
     try (InputStream in = ctx.req().getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[16384];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > max) {
-          drain(ctx); // chunked bodies have no Content-Length: read on (bounded) to answer cleanly
-          throw tooLarge(max);
+      if (announced >= 0) {
+        // The usual case: one array of the announced size, no intermediate copies.
+        bytes = in.readNBytes((int) announced);
+        if (bytes.length < announced) {
+          throw Problem.invalid("body", "the request body is shorter than its Content-Length");
         }
-        out.write(buf, 0, n);
+      } else {
+        bytes = readChunked(ctx, in, max);
       }
-      bytes = out.toByteArray();
     } catch (IOException e) {
       throw Problem.invalid("body", "the request body could not be read");
     }
     if (bytes.length == 0) {
       throw Problem.invalid("body", "the request body is empty");
+    }
+    if (ascii(bytes)) {
+      // Most bodies are ASCII (identifiers, times, amounts): one copy, no decoder and its buffers.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -85,6 +88,32 @@ final class Requests {
     } catch (CharacterCodingException e) {
       throw Problem.invalid("body", "the request body is not valid UTF-8");
     }
+  }
+
+  /** A body without Content-Length, read up to {@code max} bytes. */
+  private static byte[] readChunked(Context ctx, InputStream in, long max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[16384];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > max) {
+        drain(ctx); // read on (bounded) to answer cleanly
+        throw tooLarge(max);
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
