@@ -218,6 +218,7 @@ public final class Simulator {
   /** The bytes of the lines written, and those beyond one per char (to report their length in chars). */
   private long bytes;
   private long utf8Extra;
+  private final StringBuilder escaped = new StringBuilder(256);
   // the buffer of events not yet handed out
   private int n;
   private long[] time = new long[1 << 16];
@@ -474,42 +475,27 @@ public final class Simulator {
   }
 
   /** A JSON string: escaped, and UTF-8 encoded (free text is the only place for CJK). */
+  /** Free text, JSON-escaped into a reused builder, then encoded by the JDK (texts are a minority of events). */
   private void quote(String s) {
-    put('"');
-    int len = s.length();
-    for (int i = 0; i < len; i++) {
+    StringBuilder e = escaped;
+    e.setLength(0);
+    e.append('"');
+    for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      room(6); // the most one char takes: a control char escaped in six
-      if (c < 0x80) {
-        if (c == '"' || c == '\\') {
-          buf[pos++] = '\\';
-          buf[pos++] = (byte) c;
-        } else if (c < 0x20) {
-          put(String.format(Locale.ROOT, "\\u%04x", (int) c));
-        } else {
-          buf[pos++] = (byte) c;
-        }
-      } else if (c < 0x800) {
-        buf[pos++] = (byte) (0xC0 | c >> 6);
-        buf[pos++] = (byte) (0x80 | c & 0x3F);
-        utf8Extra += 1;
-      } else if (!Character.isSurrogate(c)) {
-        buf[pos++] = (byte) (0xE0 | c >> 12);
-        buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
-        buf[pos++] = (byte) (0x80 | c & 0x3F);
-        utf8Extra += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        buf[pos++] = (byte) (0xF0 | cp >> 18);
-        buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        buf[pos++] = (byte) (0x80 | cp & 0x3F);
-        utf8Extra += 2;
+      if (c == '"' || c == '\\') {
+        e.append('\\').append(c);
+      } else if (c < 0x20) {
+        e.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
-        buf[pos++] = '?'; // a lone surrogate: what String.getBytes(UTF_8) writes for it
+        e.append(c);
       }
     }
-    put('"');
+    e.append('"');
+    byte[] utf8 = e.toString().getBytes(StandardCharsets.UTF_8);
+    room(utf8.length);
+    System.arraycopy(utf8, 0, buf, pos, utf8.length);
+    pos += utf8.length;
+    utf8Extra += utf8.length - e.length();
   }
 
   // ------------------------------------------------------------------ the plan of a phone
