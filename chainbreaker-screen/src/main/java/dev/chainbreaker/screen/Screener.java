@@ -164,7 +164,7 @@ public final class Screener {
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
       category = categorizer.fraud(lower, mentions);
-    } else if (spamLogOdds(ms, lower, ev) > 0) {
+    } else if (isSpam(ms, lower, ev)) {
       label = Verdict.Label.SPAM;
       category = categorizer.spam(lower);
     } else {
@@ -197,14 +197,19 @@ public final class Screener {
 
   /**
    * Spam needs the model's word and the marks of advertising; a transaction notice from the
-   * institution's own number is not advertising however it is worded.
+   * institution's own number is not advertising however it is worded. The log-odds are the model's
+   * spam log-odds, +1 with the marks of advertising or -0.5 without, -1 from the institution's own
+   * number.
    */
-  private double spamLogOdds(TextClassifier.Scores ms, String head, Evidence ev) {
-    double z = ms.spam() + (categorizer.looksLikeAdvertising(head) ? 1.0 : -0.5);
-    if (ev.has("sender.consistent")) {
-      z -= 1.0;
+  private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
+    double own = ev.has("sender.consistent") ? 1.0 : 0.0;
+    if (ms.spam() + 1.0 - own <= 0) {
+      return false; // not spam even with the marks: skip the search (most messages)
     }
-    return z;
+    if (ms.spam() - 0.5 - own > 0) {
+      return true; // spam even without them
+    }
+    return ms.spam() + (categorizer.looksLikeAdvertising(head) ? 1.0 : -0.5) - own > 0;
   }
 
   private static double round(double v) {

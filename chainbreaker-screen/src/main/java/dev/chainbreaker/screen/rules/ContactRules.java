@@ -43,14 +43,15 @@ public final class ContactRules {
     if (claimed == null) {
       return;
     }
-    Matcher m = PHONE.matcher(head);
-    while (m.find()) {
+    Matcher m = PHONE.matcher(head).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    while ((from = findPhone(head, m, from)) >= 0) {
       String digits = m.group().replaceAll("[^0-9]", "");
       if (isOwn(claimed, digits)) {
         continue;
       }
-      int from = Math.max(0, m.start() - 16);
-      if (!CALL.matcher(head.substring(from, m.start())).find()) {
+      int callFrom = Math.max(0, m.start() - 16);
+      if (!CALL.matcher(head.substring(callFrom, m.start())).find()) {
         continue;
       }
       ev.add(new Signal("text.unofficial_callback_number", byTopic ? 2.5 : 3.0,
@@ -61,6 +62,28 @@ public final class ContactRules {
           nt.originalStart(m.start()), nt.originalEnd(m.end())));
       return;
     }
+  }
+
+  /**
+   * As {@code m.find()} from {@code from} (returns the next search start, or -1 when there is no
+   * more match), trying {@link #PHONE} only where it can start: a digit or '+' not preceded by a
+   * digit. Bank notices are full of digits, and the lookbehind at every position was the cost.
+   */
+  private static int findPhone(String s, Matcher m, int from) {
+    for (int i = from, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if ((c == '+' || isDigit(c)) && (i == 0 || !isDigit(s.charAt(i - 1)))) {
+        m.region(i, n);
+        if (m.lookingAt()) {
+          return Math.max(m.end(), i + 1);
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isOwn(Brand b, String digits) {

@@ -16,72 +16,197 @@ final class FastPattern {
   private final BitSet wordStartOnly;
 
   /**
-   * For each character a match can start with, the pattern made of only the top-level
-   * alternatives that can start with it (in their original order): at a position holding that
-   * character it matches exactly as the whole pattern does (same end; groups are renumbered), and
-   * it does not try the alternatives that cannot match there. Two-level table by char; null when
-   * the pattern cannot be split.
+   * For each character a match can start with, the top-level alternatives that can start with it,
+   * in their original order, as steps: a literal alternative is compared in place, a run of
+   * consecutive other alternatives is one sub-pattern. Trying the steps in order at a position
+   * holding that character gives the match the whole pattern gives there (a top-level alternation
+   * takes its first alternative that matches), without trying the alternatives that cannot start
+   * there, and most cue words are literals. Two-level table by char; null when the pattern cannot
+   * be split.
    */
-  private final Pattern[][] byFirstChar;
-  /** Index of each distinct sub-pattern (same table shape), for per-search matcher caches. */
-  private final int[][] subIndex;
+  private final Step[][][] steps;
+  /** The single alternative starts with {@code (?<![0-9])}. */
+  private final boolean notAfterDigit;
+  /** Number of distinct sub-patterns among the steps, for per-search matcher caches. */
   private final int subCount;
+
+  /**
+   * A literal to compare, or a pattern to try with {@code lookingAt}, its matcher slot, and the
+   * literals one of which its match must contain ({@link FirstChars#required}; null if unknown).
+   */
+  private record Step(String literal, Pattern pattern, int slot, Need[] needs) {}
+
+  /** One of {@code literals} (ids {@code ids}) must occur {@code offset} or more after the start. */
+  private record Need(String[] literals, int[] ids, int offset) {}
+
+  /** Ids of the required literals across all patterns, for the per-search occurrence cache. */
+  private static final java.util.Map<String, Integer> LITERAL_IDS = new java.util.HashMap<>();
+
+  private static synchronized int literalId(String literal) {
+    return LITERAL_IDS.computeIfAbsent(literal, k -> LITERAL_IDS.size());
+  }
 
   FastPattern(String regex) {
     this.pattern = Pattern.compile(regex);
     this.firstChars = FirstChars.of(regex);
     this.wordStartOnly = firstChars == null ? null : FirstChars.boundedOnly(regex);
     java.util.List<FirstChars.Alternative> alts = firstChars == null ? null : FirstChars.split(regex);
+    // "(?<![0-9])0(9…)": a match cannot start right after a digit, which the search can see first
+    notAfterDigit = alts != null && alts.size() == 1 && regex.startsWith("(?<![0-9])");
     if (alts == null || alts.size() < 2) {
-      byFirstChar = null;
-      subIndex = null;
+      steps = null;
       subCount = 0;
       return;
     }
-    byFirstChar = new Pattern[256][];
-    subIndex = new int[256][];
-    java.util.Map<String, Integer> index = new java.util.HashMap<>();
-    java.util.List<Pattern> subs = new java.util.ArrayList<>();
+    steps = new Step[256][][];
+    java.util.Map<String, Integer> slots = new java.util.HashMap<>();
     for (int c = firstChars.nextSetBit(0); c >= 0 && c < 0x10000; c = firstChars.nextSetBit(c + 1)) {
-      StringBuilder sub = new StringBuilder();
+      java.util.List<Step> list = new java.util.ArrayList<>();
+      java.util.List<String> run = new java.util.ArrayList<>();
       for (FirstChars.Alternative a : alts) {
-        if (a.first().get(c)) {
-          sub.append(sub.length() == 0 ? "" : "|").append(a.regex());
+        if (!a.first().get(c)) {
+          continue;
+        }
+        if (isLiteral(a.regex())) {
+          addRun(list, run, slots);
+          list.add(new Step(a.regex(), null, -1, null));
+        } else {
+          run.add(a.regex());
         }
       }
-      String key = sub.toString();
-      Integer k = index.get(key);
-      if (k == null) {
-        k = subs.size();
-        index.put(key, k);
-        subs.add(Pattern.compile(key));
+      addRun(list, run, slots);
+      if (steps[c >>> 8] == null) {
+        steps[c >>> 8] = new Step[256][];
       }
-      if (byFirstChar[c >>> 8] == null) {
-        byFirstChar[c >>> 8] = new Pattern[256];
-        subIndex[c >>> 8] = new int[256];
-      }
-      byFirstChar[c >>> 8][c & 0xFF] = subs.get(k);
-      subIndex[c >>> 8][c & 0xFF] = k;
+      steps[c >>> 8][c & 0xFF] = list.toArray(new Step[0]);
     }
-    subCount = subs.size();
+    subCount = slots.size();
   }
 
-  /** Number of distinct sub-patterns of {@link #subPattern} (0 when the pattern is not split). */
-  int subCount() {
-    return subCount;
+  /** Adds the run of non-literal alternatives as one sub-pattern step, and empties it. */
+  private static void addRun(java.util.List<Step> list, java.util.List<String> run,
+      java.util.Map<String, Integer> slots) {
+    if (run.isEmpty()) {
+      return;
+    }
+    String regex = String.join("|", run);
+    Integer slot = slots.get(regex);
+    if (slot == null) {
+      slot = slots.size();
+      slots.put(regex, slot);
+    }
+    list.add(new Step(null, Pattern.compile(regex), slot, needs(run)));
+    run.clear();
   }
 
   /**
-   * The pattern to try at a position holding {@code c}, which must be one of {@link #firstChars()}:
-   * the alternatives that can start with it, or the whole pattern when it is not split.
+   * What a match of one of {@code alternatives} must contain: every need of a lone alternative;
+   * for several, one need whose literals are the strongest literals of each (null when one of them
+   * has none).
    */
-  Pattern subPattern(char c) {
-    return byFirstChar == null ? pattern : byFirstChar[c >>> 8][c & 0xFF];
+  private static Need[] needs(java.util.List<String> alternatives) {
+    if (alternatives.size() == 1) {
+      java.util.List<FirstChars.Need> req = FirstChars.required(alternatives.get(0));
+      if (req == null || req.isEmpty()) {
+        return null;
+      }
+      return req.stream().map(n -> need(n.literals(), n.offset())).toArray(Need[]::new);
+    }
+    java.util.List<String> union = new java.util.ArrayList<>();
+    int offset = Integer.MAX_VALUE;
+    for (String alt : alternatives) {
+      java.util.List<FirstChars.Need> req = FirstChars.required(alt);
+      if (req == null || req.isEmpty()) {
+        return null;
+      }
+      FirstChars.Need best = req.get(0);
+      for (FirstChars.Need n : req) {
+        if (shortest(n.literals()) > shortest(best.literals())) {
+          best = n;
+        }
+      }
+      union.addAll(java.util.List.of(best.literals()));
+      offset = Math.min(offset, best.offset());
+    }
+    return new Need[] {need(union.stream().distinct().toArray(String[]::new), offset)};
   }
 
-  /** Index in {@code [0, subCount())} of {@link #subPattern}; 0 when the pattern is not split. */
-  int subIndex(char c) {
-    return subIndex == null ? 0 : subIndex[c >>> 8][c & 0xFF];
+  private static int shortest(String[] literals) {
+    int min = Integer.MAX_VALUE;
+    for (String l : literals) {
+      min = Math.min(min, l.length());
+    }
+    return min;
+  }
+
+  private static Need need(String[] literals, int offset) {
+    int[] ids = new int[literals.length];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = literalId(literals[k]);
+    }
+    return new Need(literals, ids, offset);
+  }
+
+  /** An alternative without regex syntax matches exactly its own text. */
+  private static boolean isLiteral(String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      if ("\\[](){}.*+?^$|".indexOf(regex.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return !regex.isEmpty();
+  }
+
+  /** Number of matcher slots {@link #matchAt} uses (at least 1). */
+  int subCount() {
+    return Math.max(1, subCount);
+  }
+
+  /**
+   * End of the match starting at {@code i} (whose character must be one of {@link #firstChars()}),
+   * or -1: what {@code lookingAt} of the whole pattern from {@code i} gives. Matchers come from
+   * {@code cache}, slots {@code [slotBase, slotBase + subCount())}, over the text {@code s}.
+   */
+  int matchAt(String s, int i, MatcherCache cache, int slotBase) {
+    char c = s.charAt(i);
+    if (steps == null) {
+      if (notAfterDigit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+        return -1;
+      }
+      return lookingAt(cache.get(slotBase, pattern), i, s.length());
+    }
+    for (Step st : steps[c >>> 8][c & 0xFF]) {
+      if (st.literal() != null) {
+        if (s.startsWith(st.literal(), i)) {
+          return i + st.literal().length();
+        }
+      } else if (st.needs() == null || mayOccur(st, s, i, cache)) {
+        int end = lookingAt(cache.get(slotBase + st.slot(), st.pattern()), i, s.length());
+        if (end >= 0) {
+          return end;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether every need of the step can still be met by a match starting at {@code i}. */
+  private static boolean mayOccur(Step st, String s, int i, MatcherCache cache) {
+    for (Need n : st.needs()) {
+      boolean found = false;
+      for (int k = 0; k < n.literals().length && !found; k++) {
+        found = cache.lastIndexOf(n.ids()[k], n.literals()[k]) >= i + n.offset();
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lookingAt(Matcher m, int from, int to) {
+    m.region(from, to);
+    return m.lookingAt() ? m.end() : -1;
   }
 
   Pattern pattern() {

@@ -214,6 +214,147 @@ final class FirstChars {
     return Result.EMPTY;
   }
 
+  /**
+   * Text that every match of the single alternative {@code r} must contain, as needs: one of a
+   * need's literals occurs at least {@code offset} characters after the match start. Runs of
+   * required plain characters and required groups whose alternatives are all plain text count;
+   * the offset adds up the shortest possible length of what comes before. Null when the
+   * alternative cannot be read; empty when nothing is required. (The prefilter idea of RE2, on the
+   * regex subset the cues use.) A position is worth a try only where every need can still occur.
+   */
+  static java.util.List<Need> required(String r) {
+    java.util.List<Need> needs = new java.util.ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    int runStart = 0;
+    int minPos = 0; // the fewest characters any match consumes before the current atom
+    int to = r.length();
+    int i = 0;
+    while (i < to) {
+      char c = r.charAt(i);
+      String lit = null;
+      String[] group = null;
+      int atomMin = 1;
+      int atomEnd;
+      if (c == '\\') {
+        if (i + 1 >= to) {
+          return null;
+        }
+        char e = r.charAt(i + 1);
+        if (!Character.isLetterOrDigit(e)) {
+          lit = String.valueOf(e); // an escaped symbol such as \. is itself
+        } else if (e == 'b' || e == 'B') {
+          atomMin = 0;
+        } else if ("dDsSwW".indexOf(e) < 0) {
+          return null; // property, hex and other escapes: not read here
+        }
+        atomEnd = i + 2;
+      } else if (c == '(') {
+        int close = matching(r, i, to);
+        if (close < 0) {
+          return null;
+        }
+        int inner = r.startsWith("(?:", i) ? i + 3 : i + 1;
+        atomMin = 0; // look-arounds and groups not read here: assume they may be empty
+        if (r.charAt(inner) != '?') {
+          group = literalAlternatives(r.substring(inner, close));
+          if (group != null) {
+            atomMin = Integer.MAX_VALUE;
+            for (String g : group) {
+              atomMin = Math.min(atomMin, g.length());
+            }
+          }
+        }
+        atomEnd = close + 1;
+      } else if (c == '[') {
+        int close = r.indexOf(']', i + 2);
+        if (close < 0 || r.substring(i, close).contains("\\")) {
+          return null;
+        }
+        atomEnd = close + 1;
+      } else if (c == '|' || c == ')') {
+        return null; // not a single alternative
+      } else if (c == '^' || c == '$') {
+        atomMin = 0;
+        atomEnd = i + 1;
+      } else if (c == '.') {
+        atomEnd = i + 1;
+      } else {
+        lit = String.valueOf(c);
+        atomEnd = i + 1;
+      }
+      int times = 1; // the fewest repetitions the quantifier allows
+      boolean repeated = false;
+      if (atomEnd < to) {
+        char q = r.charAt(atomEnd);
+        if (q == '?' || q == '*') {
+          times = 0;
+          atomEnd++;
+        } else if (q == '+') {
+          repeated = true;
+          atomEnd++;
+        } else if (q == '{') {
+          int close = r.indexOf('}', atomEnd);
+          if (close < 0) {
+            return null;
+          }
+          String spec = r.substring(atomEnd + 1, close);
+          int comma = spec.indexOf(',');
+          times = Integer.parseInt(comma < 0 ? spec : spec.substring(0, comma));
+          repeated = true;
+          atomEnd = close + 1;
+        }
+        if ((times == 0 || repeated) && atomEnd < to
+            && (r.charAt(atomEnd) == '?' || r.charAt(atomEnd) == '+')) {
+          atomEnd++; // lazy or possessive: the same required text
+        }
+      }
+      if (lit != null && times > 0) {
+        if (run.length() == 0) {
+          runStart = minPos;
+        }
+        run.append(lit);
+        if (repeated) {
+          flush(needs, run, runStart); // what follows a repetition is not adjacent to the run
+        }
+      } else {
+        flush(needs, run, runStart);
+        if (group != null && times > 0) {
+          needs.add(new Need(group, minPos));
+        }
+      }
+      minPos += atomMin * times;
+      i = atomEnd;
+    }
+    flush(needs, run, runStart);
+    return needs;
+  }
+
+  /** Literals one of which occurs at least {@code offset} characters after the match start. */
+  record Need(String[] literals, int offset) {}
+
+  private static void flush(java.util.List<Need> needs, StringBuilder run, int runStart) {
+    if (run.length() > 0) {
+      needs.add(new Need(new String[] {run.toString()}, runStart));
+      run.setLength(0);
+    }
+  }
+
+  /** The alternatives of a group body when every one is plain text, else null. */
+  private static String[] literalAlternatives(String body) {
+    String[] alts = body.split("\\|", -1);
+    for (String a : alts) {
+      if (a.isEmpty()) {
+        return null;
+      }
+      for (int k = 0; k < a.length(); k++) {
+        if ("\\[](){}.*+?^$|".indexOf(a.charAt(k)) >= 0) {
+          return null;
+        }
+      }
+    }
+    return alts;
+  }
+
   private static int matching(String r, int open, int to) {
     int depth = 0;
     boolean inClass = false;

@@ -174,10 +174,19 @@ public final class LinkRules {
 
   public static String nameEn(Brand b) {
     for (String n : b.names()) {
-      if (n.chars().allMatch(c -> c < 0x80)) {
+      if (isAscii(n)) {
         return n + " (" + b.displayName() + ")";
       }
     }
     return b.displayName();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -22,10 +22,29 @@ final class MatcherCache {
     stamps = new int[slots];
   }
 
+  /** Per literal id: its last index in the current text, valid when its stamp is this search's. */
+  private int[] lastIndex = new int[64];
+  private int[] lastStamps = new int[64];
+
+  /** Last index of {@code literal} (whose id is {@code id}) in the current text, found once per search. */
+  int lastIndexOf(int id, String literal) {
+    if (id >= lastIndex.length) {
+      int n = Math.max(id + 1, lastIndex.length * 2);
+      lastIndex = java.util.Arrays.copyOf(lastIndex, n);
+      lastStamps = java.util.Arrays.copyOf(lastStamps, n);
+    }
+    if (lastStamps[id] != generation) {
+      lastIndex[id] = text.toString().lastIndexOf(literal);
+      lastStamps[id] = generation;
+    }
+    return lastIndex[id];
+  }
+
   void begin(CharSequence s) {
     text = s;
     if (++generation == 0) {
       java.util.Arrays.fill(stamps, 0);
+      java.util.Arrays.fill(lastStamps, 0);
       generation = 1;
     }
   }

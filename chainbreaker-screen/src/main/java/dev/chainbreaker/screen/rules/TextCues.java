@@ -159,18 +159,15 @@ public final class TextCues {
         int k = Integer.numberOfTrailingZeros(try_);
         try_ &= try_ - 1;
         // only the alternatives of the cue that can start with c
-        FastPattern fp = CUES.get(k).pattern();
-        int slot = SUB_OFFSET[k] + fp.subIndex(c);
-        Matcher m = matchers.get(slot, fp.subPattern(c));
-        m.region(i, n);
-        if (!m.lookingAt()) {
+        int end = CUES.get(k).pattern().matchAt(s, i, matchers, SUB_OFFSET[k]);
+        if (end < 0) {
           continue;
         }
-        if (CUES.get(k).weight() > 0 && negated(s, m.start())) {
+        if (CUES.get(k).weight() > 0 && negated(s, i)) {
           continue; // "银行不会向您索要密码" describes what an institution does not do
         }
-        starts[k] = m.start();
-        ends[k] = m.end();
+        starts[k] = i;
+        ends[k] = end;
         pending &= ~(1 << k);
       }
     }
@@ -237,7 +234,7 @@ public final class TextCues {
     int total = 0;
     for (int k = 0; k < CUES.size(); k++) {
       SUB_OFFSET[k] = total;
-      total += Math.max(1, CUES.get(k).pattern().subCount());
+      total += CUES.get(k).pattern().subCount();
     }
     SUB_TOTAL = total;
     MATCHERS = ThreadLocal.withInitial(() -> new MatcherCache(SUB_TOTAL));

@@ -3,7 +3,6 @@ package dev.chainbreaker.screen.sender;
 import dev.chainbreaker.screen.brand.Brand;
 import dev.chainbreaker.screen.brand.BrandRegistry;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The sender against the identity the message claims: a personal number speaking as an institution,
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * carrying a link that is not the institution's.
  */
 public final class SenderCheck {
-
-  /** Service number ranges only institutions hold: 100xx, 12xxx, 95xxx, 96xxx, 110. */
-  private static final Pattern OFFICIAL_RANGE = Pattern.compile("100\\d{2}|12\\d{3}|9[56]\\d{3,4}|110|11183|12110");
 
   private final BrandRegistry brands;
   private final SenderClassifier classifier = new SenderClassifier();
@@ -37,6 +33,6 @@ public final class SenderCheck {
   /** A number in an institution-only range (owned by a brand in the registry or not). */
   public boolean isOfficialCode(SenderInfo s) {
     return s.type() == SenderType.SHORT_CODE
-        && (OFFICIAL_RANGE.matcher(s.normalized()).matches() || !owners(s).isEmpty());
+        && (NumberPlan.isServiceRange(s.normalized()) || !owners(s).isEmpty());
   }
 }

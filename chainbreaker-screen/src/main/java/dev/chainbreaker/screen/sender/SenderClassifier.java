@@ -1,20 +1,12 @@
 package dev.chainbreaker.screen.sender;
 
-import java.util.regex.Pattern;
-
 /**
  * Classifies a sender string. Chinese numbering (telecom-antifraud research §2.3): 100xx operator
  * lines, 12xxx government hotlines, 95xxx national enterprise numbers, 96xxx regional service numbers,
  * 106-prefixed A2P ports, 1[3-9] mobiles. libphonenumber models neither 123xx nor 106 ports, so the
- * table is our own. Stateless and thread-safe.
+ * table is our own, in {@link NumberPlan}. Stateless and thread-safe.
  */
 public final class SenderClassifier {
-
-  private static final Pattern CN_MOBILE = Pattern.compile("1[3-9]\\d{9}");
-  private static final Pattern CN_VIRTUAL = Pattern.compile("(170|171|162|165|167)\\d{8}");
-  private static final Pattern SHORT = Pattern.compile("(1\\d{2,4}|9[56]\\d{3,5}|12\\d{3}|100\\d{2,5}|1010\\d{4}|11\\d{3})");
-  private static final Pattern A2P = Pattern.compile("10[69]\\d{5,17}");
-  private static final Pattern LANDLINE = Pattern.compile("0[1-9]\\d{8,10}|400\\d{7}|800\\d{7}");
 
   public SenderInfo classify(String sender) {
     if (sender == null || sender.isBlank()) {
@@ -55,17 +47,17 @@ public final class SenderClassifier {
     } else if (d.length() == 13 && d.startsWith("861")) {
       d = d.substring(2);
     }
-    if (CN_MOBILE.matcher(d).matches()) {
+    if (NumberPlan.isMobile(d)) {
       return new SenderInfo(sender, d,
-          CN_VIRTUAL.matcher(d).matches() ? SenderType.VIRTUAL_MOBILE : SenderType.MOBILE);
+          NumberPlan.isVirtualMobile(d) ? SenderType.VIRTUAL_MOBILE : SenderType.MOBILE);
     }
-    if (A2P.matcher(d).matches()) {
+    if (NumberPlan.isA2pPort(d)) {
       return new SenderInfo(sender, d, SenderType.A2P_PORT);
     }
-    if (SHORT.matcher(d).matches()) {
+    if (NumberPlan.isShortCode(d)) {
       return new SenderInfo(sender, d, SenderType.SHORT_CODE);
     }
-    if (LANDLINE.matcher(d).matches()) {
+    if (NumberPlan.isLandline(d)) {
       return new SenderInfo(sender, d, SenderType.LANDLINE);
     }
     // a long digit string that fits no Chinese plan: most likely a foreign number without "+"

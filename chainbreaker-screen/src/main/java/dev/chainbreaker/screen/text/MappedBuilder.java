@@ -3,7 +3,7 @@ package dev.chainbreaker.screen.text;
 import java.util.Arrays;
 
 /** A string builder that remembers, for each unit it holds, the original span it stands for. */
-final class MappedBuilder {
+final class MappedBuilder implements CharSequence {
 
   private final StringBuilder sb;
   private int[] start;
@@ -33,12 +33,24 @@ final class MappedBuilder {
     }
   }
 
-  int length() {
+  @Override
+  public int length() {
     return sb.length();
   }
 
-  char charAt(int i) {
+  @Override
+  public char charAt(int i) {
     return sb.charAt(i);
+  }
+
+  @Override
+  public CharSequence subSequence(int from, int to) {
+    return sb.subSequence(from, to);
+  }
+
+  @Override
+  public String toString() {
+    return sb.toString();
   }
 
   int startAt(int i) {

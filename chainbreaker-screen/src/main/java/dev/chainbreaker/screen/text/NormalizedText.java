@@ -10,6 +10,7 @@ public final class NormalizedText {
 
   private final String original;
   private final String text;
+  /** Null when unit i of the text stands for unit i of the original. */
   private final int[] origStart;
   private final int[] origEnd;
   private final List<Deobfuscation> deobfuscations;
@@ -21,6 +22,11 @@ public final class NormalizedText {
     this.origStart = origStart;
     this.origEnd = origEnd;
     this.deobfuscations = List.copyOf(deobfuscations);
+  }
+
+  /** A normalisation that made one unit of each unit of the original and undid no disguise. */
+  static NormalizedText oneForOne(String original, String text) {
+    return new NormalizedText(original, text, null, null, List.of());
   }
 
   public String original() {
@@ -43,7 +49,7 @@ public final class NormalizedText {
     if (start >= text.length()) {
       return original.length();
     }
-    return origStart[Math.max(0, start)];
+    return origStart == null ? Math.max(0, start) : origStart[Math.max(0, start)];
   }
 
   /** End (exclusive) in the original text of the normalised span ending at {@code end}. */
@@ -51,7 +57,7 @@ public final class NormalizedText {
     if (end <= 0 || text.isEmpty()) {
       return originalStart(0);
     }
-    return origEnd[Math.min(end, text.length()) - 1];
+    return origEnd == null ? Math.min(end, text.length()) : origEnd[Math.min(end, text.length()) - 1];
   }
 
   /** Deobfuscations whose original span overlaps {@code [origFrom, origTo)}. */

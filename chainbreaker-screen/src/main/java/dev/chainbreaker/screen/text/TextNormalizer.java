@@ -43,11 +43,77 @@ public final class TextNormalizer {
 
   public NormalizedText normalize(String original) {
     String src = original == null ? "" : original;
+    String same = foldOneForOne(src);
+    if (same != null && !hidesDot(same)) {
+      // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
+      // the result stands for unit i of the original and no offset map is needed
+      return NormalizedText.oneForOne(src, same);
+    }
     List<Deobfuscation> events = new ArrayList<>();
     MappedBuilder pass1 = foldCharacters(src, events);
     MappedBuilder pass2 = undisguiseDots(pass1, events);
     events.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return new NormalizedText(src, pass2.string(), pass2.starts(), pass2.ends(), events);
+  }
+
+  /**
+   * What {@link #foldCharacters} makes of {@code s} when it maps every UTF-16 unit to exactly one
+   * unit and records nothing (no surrogate, no dropped format character, no full-width letter or
+   * digit, no multi-unit NFKC result), else null. Full-width punctuation, in most Chinese texts,
+   * folds one for one.
+   */
+  private static String foldOneForOne(String s) {
+    int n = s.length();
+    char[] out = null;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      char f;
+      if (c < 0x80) {
+        f = c < 0x20 && c != '\n' && c != '\t' || c == 0x7F ? ' ' : c;
+      } else if ((PLAIN[c >>> 6] & (1L << c)) != 0) {
+        f = c;
+      } else if (Character.isSurrogate(c)) {
+        return null;
+      } else {
+        int type = Character.getType(c);
+        if (type == Character.FORMAT) {
+          return null;
+        }
+        if (type == Character.CONTROL) {
+          f = ' ';
+        } else if (c >= 0xFF01 && c <= 0xFF5E && c != 0xFF0E
+            && Character.isLetterOrDigit((char) (c - 0xFF01 + 0x21))) {
+          return null; // recorded as a disguise by the full path
+        } else if (NFKC.isInert(c)) {
+          f = c;
+        } else {
+          String folded = fold(c);
+          if (folded.length() != 1) {
+            return null;
+          }
+          f = folded.charAt(0);
+        }
+      }
+      if (f != c && out == null) {
+        out = s.toCharArray();
+      }
+      if (out != null) {
+        out[i] = f;
+      }
+    }
+    return out == null ? s : new String(out);
+  }
+
+  /** Whether {@link #undisguiseDots} would rewrite anything in {@code in}. */
+  private static boolean hidesDot(CharSequence in) {
+    for (int p = 1, n = in.length(); p < n; p++) {
+      char c = in.charAt(p);
+      if ((isDotStart(c) || isGap(c)) && isAsciiAlnum(in.charAt(p - 1))
+          && matchDisguisedDot(in, p) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MappedBuilder foldCharacters(String src, List<Deobfuscation> events) {
@@ -155,15 +221,8 @@ public final class TextNormalizer {
   /** Rewrites disguised dots between ASCII alphanumerics; everything else is copied. */
   private static MappedBuilder undisguiseDots(MappedBuilder in, List<Deobfuscation> events) {
     int n = in.length();
-    // most texts hide no dot: then the copy below would equal its input
-    boolean any = false;
-    for (int p = 1; p < n && !any; p++) {
-      char c = in.charAt(p);
-      any = (isDotStart(c) || isGap(c)) && isAsciiAlnum(in.charAt(p - 1))
-          && matchDisguisedDot(in, p) > 0;
-    }
-    if (!any) {
-      return in;
+    if (!hidesDot(in)) {
+      return in; // most texts hide no dot: then the copy below would equal its input
     }
     MappedBuilder out = new MappedBuilder(in.length());
     int i = 0;
@@ -190,7 +249,7 @@ public final class TextNormalizer {
   }
 
   /** End of a disguised dot starting at {@code i}, or -1; the dot must be followed by an alnum. */
-  private static int matchDisguisedDot(MappedBuilder in, int i) {
+  private static int matchDisguisedDot(CharSequence in, int i) {
     int n = in.length();
     int j = i;
     int gapBefore = 0;
@@ -232,7 +291,7 @@ public final class TextNormalizer {
    * "点" and "dot" are ordinary words, so they count as a dot only before a run of ASCII letters
    * (a label such as "cc" or "com"); "3点30分" stays a time of day.
    */
-  private static boolean isWordDotAllowed(MappedBuilder in, int dotFrom, int dotTo, int next) {
+  private static boolean isWordDotAllowed(CharSequence in, int dotFrom, int dotTo, int next) {
     int n = in.length();
     int letters = 0;
     int k = next;
@@ -254,7 +313,7 @@ public final class TextNormalizer {
   }
 
   /** End of a dot token at {@code j}: . 。 ｡ 点 點 dot [.] (.) [dot] (dot), or -1. */
-  private static int matchDotToken(MappedBuilder in, int j, boolean gapBefore) {
+  private static int matchDotToken(CharSequence in, int j, boolean gapBefore) {
     int n = in.length();
     char c = in.charAt(j);
     if (c == '.' || c == '\u3002' || c == '\uFF61' || c == '\u70B9' || c == '\u9EDE') {
