@@ -42,6 +42,10 @@ public final class BrandRegistry {
   private final TopicKey[][][] topicPages = new TopicKey[256][][];
 
   private record TopicKey(String text, int brand) {}
+  /** Every brand's signature keywords by first character; rank orders them as the brand list does. */
+  private final SignatureKey[][][] signaturePages = new SignatureKey[256][][];
+  /** A signature keyword; a lower rank is an earlier brand, then an earlier keyword of it. */
+  private record SignatureKey(String text, Brand brand, int rank) {}
   private final Map<String, Brand> byDomain;
   private final Map<String, List<Brand>> bySender;
 
@@ -91,6 +95,22 @@ public final class BrandRegistry {
         }
       }
     }
+    Map<Character, List<SignatureKey>> sigByFirst = new HashMap<>();
+    int rank = 0;
+    for (Brand b : this.brands) {
+      for (String k : b.signatureKeywords()) {
+        if (!k.isEmpty()) {
+          sigByFirst.computeIfAbsent(k.charAt(0), x -> new ArrayList<>()).add(new SignatureKey(k, b, rank));
+        }
+        rank++;
+      }
+    }
+    sigByFirst.forEach((c, v) -> {
+      if (signaturePages[c >>> 8] == null) {
+        signaturePages[c >>> 8] = new SignatureKey[256][];
+      }
+      signaturePages[c >>> 8][c & 0xFF] = v.toArray(new SignatureKey[0]);
+    });
     this.topicBrands = tb.toArray(new Brand[0]);
     keysByFirst.forEach((c, v) -> put(topicPages, c, v.toArray(new TopicKey[0])));
     this.byDomain = Map.copyOf(dom);
@@ -255,15 +275,25 @@ public final class BrandRegistry {
       if (named) {
         continue;
       }
-      String sig = text.substring(open + 1, close);
-      for (Brand b : brands) {
-        for (String k : b.signatureKeywords()) {
-          int at = sig.indexOf(k);
-          if (at >= 0) {
-            out.add(new BrandMention(b, k, open + 1 + at, open + 1 + at + k.length(), true));
-            return;
+      // the first brand (in registry order) with a keyword in the signature, by its first keyword
+      // found there, at that keyword's first occurrence
+      SignatureKey best = null;
+      for (int p = open + 1; p < close; p++) {
+        SignatureKey[] keys = get(signaturePages, text.charAt(p));
+        if (keys == null) {
+          continue;
+        }
+        for (SignatureKey k : keys) {
+          if ((best == null || k.rank() < best.rank()) && p + k.text().length() <= close
+              && text.startsWith(k.text(), p)) {
+            best = k;
           }
         }
+      }
+      if (best != null) {
+        int at = text.indexOf(best.text(), open + 1);
+        out.add(new BrandMention(best.brand(), best.text(), at, at + best.text().length(), true));
+        return;
       }
     }
   }

@@ -260,8 +260,15 @@ public final class TextCues {
 
   /** Lower case, one UTF-16 unit for one, so offsets stay valid. */
   public static String lowerCase(String s) {
+    int first = 0;
+    while (first < s.length() && Character.toLowerCase(s.charAt(first)) == s.charAt(first)) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s; // already lower case, as most Chinese texts are
+    }
     char[] c = s.toCharArray();
-    for (int i = 0; i < c.length; i++) {
+    for (int i = first; i < c.length; i++) {
       c[i] = Character.toLowerCase(c[i]);
     }
     return new String(c);
@@ -274,9 +281,13 @@ public final class TextCues {
   static boolean negated(String s, int at) {
     int from = at;
     int limit = Math.max(0, at - 16);
+    boolean maybe = false;
     while (from > limit && "。！？!?；;\n".indexOf(s.charAt(from - 1)) < 0) {
       from--;
+      char c = s.charAt(from);
+      // every negation holds one of these: skip the regex for clauses without any
+      maybe |= c == '不' || c == '勿' || c == '谨' || c == 'n';
     }
-    return NEGATION.matcher(s.substring(from, at)).find();
+    return maybe && NEGATION.matcher(s.substring(from, at)).find();
   }
 }
