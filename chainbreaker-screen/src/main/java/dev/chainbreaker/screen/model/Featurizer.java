@@ -39,10 +39,12 @@ public final class Featurizer {
    * coordinates, ascending) are given.
    */
   public static String prepare(String normalized, int[] linkSpans) {
-    StringBuilder sb = new StringBuilder(Math.min(normalized.length(), MAX_CHARS) + 8);
+    int n = Math.min(normalized.length(), MAX_CHARS);
+    // a char buffer, not a StringBuilder: Chinese text would make one inflate from Latin-1 to
+    // UTF-16 part-way; the output is never longer than the input plus 2 per link
+    Buffer sb = new Buffer(n + linkSpans.length + 8);
     int li = 0;
     int i = 0;
-    int n = Math.min(normalized.length(), MAX_CHARS);
     while (i < n) {
       while (li + 1 < linkSpans.length && linkSpans[li] < i) {
         li += 2;
@@ -68,8 +70,8 @@ public final class Featurizer {
         sb.append('0');
         continue;
       }
-      if (Character.isWhitespace(c)) {
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+      if (c < 0x80 ? c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F : Character.isWhitespace(c)) {
+        if (sb.length() > 0 && sb.last() != ' ') {
           sb.append(' ');
         }
         i++;
@@ -81,6 +83,44 @@ public final class Featurizer {
     return unmask(sb.toString());
   }
 
+  /** A growable char buffer: the few StringBuilder operations {@link #prepare} needs. */
+  private static final class Buffer {
+    private char[] chars;
+    private int length;
+
+    Buffer(int capacity) {
+      chars = new char[capacity];
+    }
+
+    Buffer append(char c) {
+      if (length == chars.length) {
+        chars = Arrays.copyOf(chars, length * 2 + 8);
+      }
+      chars[length++] = c;
+      return this;
+    }
+
+    Buffer append(String s) {
+      for (int k = 0; k < s.length(); k++) {
+        append(s.charAt(k));
+      }
+      return this;
+    }
+
+    int length() {
+      return length;
+    }
+
+    char last() {
+      return chars[length - 1];
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
+  }
+
   private static final String[][] PLACEHOLDERS = {
     {"CELLPHONE", "0"}, {"DIGIT", "0"}, {"URL", " " + LINK + " "}, {"NAME", ""}, {"PLACE", ""},
   };
@@ -89,7 +129,7 @@ public final class Featurizer {
    * The generated corpus writes placeholders in capitals (DIGIT, NAME, URL, PLACE, CELLPHONE);
    * appends what one stands for and returns its length, or 0 when none starts at {@code i}.
    */
-  private static int placeholderAt(String s, int i, StringBuilder sb) {
+  private static int placeholderAt(String s, int i, Buffer sb) {
     for (String[] p : PLACEHOLDERS) {
       String token = p[0];
       if (s.startsWith(token, i)) {
