@@ -49,6 +49,20 @@ class BrandRegistryTest {
   }
 
   @Test
+  void anUnnamedSignatureClaimsTheFirstBrandByItsFirstKeyword() {
+    // 医保 comes first in the text, but the social-security bureau comes first in the registry
+    BrandMention m = r.mentions("【某市医保社保】参保提醒").get(0);
+    assertEquals("mohrss", m.brand().id());
+    assertEquals("社保", m.alias());
+    // 网安 comes first in the text, 检察 first among the police keywords
+    m = r.mentions("【某区网安检察】协查通知").get(0);
+    assertEquals("mps", m.brand().id());
+    assertEquals("检察", m.alias());
+    assertEquals(5, m.start());
+    assertTrue(m.signature());
+  }
+
+  @Test
   void usersCanExtendTheRegistry(@TempDir Path dir) throws IOException {
     Path extra = dir.resolve("mine.json");
     Files.writeString(extra, "{\"brands\":[{\"id\":\"cdbank\",\"kind\":\"bank\",\"category\":"
