@@ -105,7 +105,7 @@ public final class EventCodec {
     OffsetDateTime time;
     String timeText = text(n, "time", true);
     try {
-      time = OffsetDateTime.parse(timeText);
+      time = EventTime.parse(timeText);
     } catch (DateTimeParseException e) {
       throw new EventException("time", "must be RFC 3339 with an offset, e.g. 2020-09-04T20:51:07+08:00");
     }
