@@ -163,7 +163,7 @@ public final class Store implements AutoCloseable {
         seq++;
         Event e = a.event();
         batch.put(events, Bytes.seq(seq), a.stored());
-        batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.concat(Bytes.seq(seq), Bytes.utf8(a.decisionJson())));
+        batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.seqThen(seq, a.decisionUtf8()));
         batch.put(timeline, Bytes.timeline(e.subject(), seq), EMPTY);
         if (a.state() != null) {
           states.put(e.subject(), a.state()); // the last state of a phone in the batch wins
