@@ -1,7 +1,9 @@
 package dev.chainbreaker.core;
 
 import dev.chainbreaker.core.event.Event;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,32 +40,90 @@ public final class DecisionJson {
 
   /**
    * The decision as JSON text, streamed: identical to writing {@link #tree} but without building the
-   * tree first (every event's answer and log entry goes through here).
+   * tree first.
    */
   public static String toJson(Decision d) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringProperty("eventId", d.eventId());
-      g.writeStringProperty("decision", d.decision().name());
-      g.writeStringProperty("risk", d.risk().name());
-      g.writeNumberProperty("score", d.score());
-      g.writeStringProperty("subjectState", d.subjectState().name());
-      g.writeArrayPropertyStart("reasons");
-      for (Reason r : d.reasons()) {
-        g.writeStartObject();
-        g.writeStringProperty("code", r.code());
-        g.writeStringProperty("message", r.message());
-        g.writeStringProperty("messageZh", r.messageZh());
-        strings(g, "evidence", r.evidence());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      strings(g, "requiredVerification", d.requiredVerification());
-      strings(g, "actions", d.actions());
-      g.writeEndObject();
+      write(g, d);
     }
     return out.toString();
+  }
+
+  /**
+   * The decision as UTF-8 JSON, byte for byte {@code toJson(d).getBytes(UTF_8)}. Every event's answer
+   * and log entry goes through here, and both want bytes: Jackson's UTF-8 generator writes them
+   * directly, sparing the String and its two encodings (response and store).
+   *
+   * <p>The one difference between the two: a lone surrogate char (possible in an event id sent as a
+   * JSON escape) is escaped as {@code \uD800} by the UTF-8 generator but becomes {@code ?} when the
+   * text is encoded. Such a decision takes the text path, so the bytes stay what they always were.
+   */
+  public static byte[] toUtf8(Decision d) {
+    if (hasSurrogate(d)) {
+      return toJson(d).getBytes(StandardCharsets.UTF_8);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      write(g, d);
+    }
+    return out.toByteArray();
+  }
+
+  private static void write(JsonGenerator g, Decision d) {
+    g.writeStartObject();
+    g.writeStringProperty("eventId", d.eventId());
+    g.writeStringProperty("decision", d.decision().name());
+    g.writeStringProperty("risk", d.risk().name());
+    g.writeNumberProperty("score", d.score());
+    g.writeStringProperty("subjectState", d.subjectState().name());
+    g.writeArrayPropertyStart("reasons");
+    for (Reason r : d.reasons()) {
+      g.writeStartObject();
+      g.writeStringProperty("code", r.code());
+      g.writeStringProperty("message", r.message());
+      g.writeStringProperty("messageZh", r.messageZh());
+      strings(g, "evidence", r.evidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    strings(g, "requiredVerification", d.requiredVerification());
+    strings(g, "actions", d.actions());
+    g.writeEndObject();
+  }
+
+  /** Whether any text the decision writes holds a surrogate char (enum names are ASCII). */
+  private static boolean hasSurrogate(Decision d) {
+    if (hasSurrogate(d.eventId()) || anySurrogate(d.requiredVerification()) || anySurrogate(d.actions())) {
+      return true;
+    }
+    for (Reason r : d.reasons()) {
+      if (hasSurrogate(r.code()) || hasSurrogate(r.message()) || hasSurrogate(r.messageZh()) || anySurrogate(r.evidence())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anySurrogate(java.util.List<String> values) {
+    for (String v : values) {
+      if (hasSurrogate(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasSurrogate(String s) {
+    if (s == null) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void strings(JsonGenerator g, String name, java.util.List<String> values) {

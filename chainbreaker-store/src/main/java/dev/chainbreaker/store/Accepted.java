@@ -5,6 +5,6 @@ import dev.chainbreaker.core.event.Event;
 
 /**
  * One newly decided event, ready to be written: the event and its stored form ({@code EventBinary}),
- * its decision (and JSON), the phone's new state.
+ * its decision (and its JSON as UTF-8, the bytes that are stored), the phone's new state.
  */
-public record Accepted(Event event, byte[] stored, Decision decision, String decisionJson, byte[] state) {}
+public record Accepted(Event event, byte[] stored, Decision decision, byte[] decisionUtf8, byte[] state) {}

@@ -8,11 +8,23 @@ final class Bytes {
 
   static byte[] seq(long n) {
     byte[] b = new byte[8];
+    putSeq(b, n);
+    return b;
+  }
+
+  /** The 8-byte sequence followed by {@code tail}, in one array (a stored decision's value). */
+  static byte[] seqThen(long n, byte[] tail) {
+    byte[] b = new byte[8 + tail.length];
+    putSeq(b, n);
+    System.arraycopy(tail, 0, b, 8, tail.length);
+    return b;
+  }
+
+  private static void putSeq(byte[] b, long n) {
     for (int i = 7; i >= 0; i--) {
       b[i] = (byte) n;
       n >>>= 8;
     }
-    return b;
   }
 
   static long seq(byte[] b, int offset) {
@@ -39,12 +51,5 @@ final class Bytes {
     byte[] s = seq(seq);
     System.arraycopy(s, 0, k, p.length + 1, 8);
     return k;
-  }
-
-  static byte[] concat(byte[] a, byte[] b) {
-    byte[] r = new byte[a.length + b.length];
-    System.arraycopy(a, 0, r, 0, a.length);
-    System.arraycopy(b, 0, r, a.length, b.length);
-    return r;
   }
 }

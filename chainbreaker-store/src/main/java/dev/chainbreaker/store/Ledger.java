@@ -8,6 +8,7 @@ import dev.chainbreaker.core.event.EventBinary;
 import dev.chainbreaker.core.event.Sensitive;
 import dev.chainbreaker.core.rules.RulePack;
 import dev.chainbreaker.core.rules.RulePackLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -151,17 +152,17 @@ public final class Ledger implements AutoCloseable {
         Event e = events.get(i);
         Decision earlier = engine.decisionFor(e.source(), e.id());
         if (earlier != null) {
-          out.add(new Submitted(e, DecisionJson.toJson(earlier), true, -1));
+          out.add(new Submitted(e, DecisionJson.toUtf8(earlier), true, -1));
           continue;
         }
         // older than the engine's retry memory
         StoredDecision old = seq > 0 ? store.decision(e.dedupKey()) : null;
         if (old != null) {
-          out.add(new Submitted(e, old.json(), true, old.seq()));
+          out.add(new Submitted(e, old.json().getBytes(StandardCharsets.UTF_8), true, old.seq()));
           continue;
         }
         Decision d = engine.decide(e);
-        String json = DecisionJson.toJson(d);
+        byte[] json = DecisionJson.toUtf8(d);
         accepted.add(new Accepted(e, stored[i], d, json, engine.encodeState(e.subject())));
         out.add(new Submitted(e, json, false, ++seq));
       }

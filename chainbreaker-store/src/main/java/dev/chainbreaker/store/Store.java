@@ -55,6 +55,7 @@ public final class Store implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys", "cases"};
   private static final byte[] EMPTY = new byte[0];
+  static final double DECISIONS_MEMTABLE_BLOOM_RATIO = 0.02;
 
   static {
     RocksDB.loadLibrary();
@@ -103,6 +104,13 @@ public final class Store implements AutoCloseable {
           .setLevelCompactionDynamicLevelBytes(true)
           .setCompressionType(CompressionType.LZ4_COMPRESSION)
           .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10)));
+      if (name.equals("decisions")) {
+        // Every new event first looks up its (source, id) here (Ledger: a retry?), and almost every
+        // lookup misses. A whole-key Bloom filter in the memtable answers such a miss without the
+        // skiplist search (the SST files already have theirs). Sized at 2% of the write buffer
+        // (640 KB for 32 MB): about 70 bits per entry at ~400-byte entries, a negligible false rate.
+        cf.setMemtablePrefixBloomSizeRatio(DECISIONS_MEMTABLE_BLOOM_RATIO).setMemtableWholeKeyFiltering(true);
+      }
       cfOptions.add(cf);
       descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), cf));
     }
@@ -163,7 +171,7 @@ public final class Store implements AutoCloseable {
         seq++;
         Event e = a.event();
         batch.put(events, Bytes.seq(seq), a.stored());
-        batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.concat(Bytes.seq(seq), Bytes.utf8(a.decisionJson())));
+        batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.seqThen(seq, a.decisionUtf8()));
         batch.put(timeline, Bytes.timeline(e.subject(), seq), EMPTY);
         if (a.state() != null) {
           states.put(e.subject(), a.state()); // the last state of a phone in the batch wins

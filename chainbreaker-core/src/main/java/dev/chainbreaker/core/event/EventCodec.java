@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,9 @@ public final class EventCodec {
   static final int MAX_FIELD = 1024;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  // Compiled once: String.matches compiles its pattern on every call, and these run for every event with money or a card.
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Pattern CARD_DIGITS = Pattern.compile("[0-9]{12,19}");
 
   private final PhoneNumbers phones;
   private final Sensitive sensitive;
@@ -105,7 +109,7 @@ public final class EventCodec {
     OffsetDateTime time;
     String timeText = text(n, "time", true);
     try {
-      time = OffsetDateTime.parse(timeText);
+      time = EventTime.parse(timeText);
     } catch (DateTimeParseException e) {
       throw new EventException("time", "must be RFC 3339 with an offset, e.g. 2020-09-04T20:51:07+08:00");
     }
@@ -151,7 +155,7 @@ public final class EventCodec {
       amount = amount(a);
     }
     String currency = text(d, "currency", false);
-    if (currency != null && !currency.matches("[A-Z]{3}")) {
+    if (currency != null && !CURRENCY.matcher(currency).matches()) {
       throw new EventException("data.currency", "must be an ISO 4217 code such as CNY");
     }
     Protected card = cardOf(d, "card");
@@ -209,7 +213,7 @@ public final class EventCodec {
       return null;
     }
     String digits = raw.replace(" ", "").replace("-", "");
-    if (!digits.matches("[0-9]{12,19}")) {
+    if (!CARD_DIGITS.matcher(digits).matches()) {
       throw new EventException("data." + field, "must be a card number of 12 to 19 digits");
     }
     return sensitive.card(digits);

@@ -1,11 +1,13 @@
 package dev.chainbreaker.server.http;
 
+import dev.chainbreaker.core.Outcome;
 import dev.chainbreaker.core.event.Event;
 import dev.chainbreaker.core.event.EventCodec;
 import dev.chainbreaker.core.event.EventException;
 import dev.chainbreaker.store.Submitted;
 import dev.chainbreaker.store.UnstorableEventException;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,23 +57,37 @@ final class EventsHandler {
       if (r.retry()) {
         s.metrics().retry();
       } else {
-        s.metrics().decision(outcomeOf(r.decisionJson()), r.event().type().wire());
+        s.metrics().decision(outcomeOf(r.decisionUtf8()), r.event().type().wire());
       }
     }
     if (!batch) {
       Submitted r = results.get(0);
       ctx.header("X-ChainBreaker-Retry", Boolean.toString(r.retry()));
-      Json.sendRaw(ctx, 200, r.decisionJson());
+      Json.sendRaw(ctx, 200, r.decisionUtf8());
       return;
     }
-    StringBuilder sb = new StringBuilder(results.size() * 300).append('[');
+    Json.sendRaw(ctx, 200, jsonArray(results));
+  }
+
+  /** {@code [d0,d1,...]}: the decisions' UTF-8 JSON joined into one array, sized exactly. */
+  static byte[] jsonArray(List<Submitted> results) {
+    int length = 1 + results.size(); // '[', the commas and ']'
+    for (Submitted r : results) {
+      length += r.decisionUtf8().length;
+    }
+    byte[] out = new byte[length];
+    int at = 0;
+    out[at++] = '[';
     for (int i = 0; i < results.size(); i++) {
       if (i > 0) {
-        sb.append(',');
+        out[at++] = ',';
       }
-      sb.append(results.get(i).decisionJson());
+      byte[] d = results.get(i).decisionUtf8();
+      System.arraycopy(d, 0, out, at, d.length);
+      at += d.length;
     }
-    Json.sendRaw(ctx, 200, sb.append(']').toString());
+    out[at] = ']';
+    return out;
   }
 
   private List<Event> readBatch(JsonNode root) {
@@ -98,13 +114,58 @@ final class EventsHandler {
     }
   }
 
-  /** The outcome out of the decision JSON, without parsing it: it is our own fixed format. */
-  static String outcomeOf(String json) {
-    int i = json.indexOf("\"decision\":\"");
+  private static final Outcome[] OUTCOMES = Outcome.values();
+  private static final byte[] DECISION_KEY = "\"decision\":\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The outcome out of the decision JSON, without parsing it: it is our own fixed format. A quote
+   * inside an earlier string is escaped ({@code \"}), so the first match is the property itself.
+   */
+  static String outcomeOf(byte[] json) {
+    int i = indexOf(json, DECISION_KEY);
     if (i < 0) {
       return "UNKNOWN";
     }
-    int start = i + 12;
-    return json.substring(start, json.indexOf('"', start));
+    int start = i + DECISION_KEY.length;
+    int end = start;
+    while (end < json.length && json[end] != '"') {
+      end++;
+    }
+    return outcomeName(json, start, end);
+  }
+
+  /** The outcome's name: the constant for a known one, so that counting a decision allocates nothing. */
+  private static String outcomeName(byte[] json, int start, int end) {
+    for (Outcome o : OUTCOMES) {
+      if (asciiEquals(json, start, end, o.name())) {
+        return o.name();
+      }
+    }
+    return new String(json, start, end - start, StandardCharsets.UTF_8);
+  }
+
+  private static boolean asciiEquals(byte[] bytes, int start, int end, String ascii) {
+    if (end - start != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (bytes[start + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 }

@@ -37,4 +37,9 @@ final class Json {
   static void sendRaw(Context ctx, int status, String json) {
     ctx.status(status).contentType(TYPE).result(json);
   }
+
+  /** JSON already encoded as UTF-8: sent as is (the String form would be encoded here again). */
+  static void sendRaw(Context ctx, int status, byte[] json) {
+    ctx.status(status).contentType(TYPE).result(json);
+  }
 }
