@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class ContactRules {
 
-  private static final Pattern PHONE = Pattern.compile(
+  static final Pattern PHONE = Pattern.compile(
       "(?<![0-9])(400[- ]?\\d{3}[- ]?\\d{4}|1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}|0\\d{2,3}[- ]?\\d{3,4}[- ]?\\d{4}"
           + "|\\+?\\d{1,2}[ -]?\\(?\\d{3}\\)?[ -]?\\d{3}[ -]?\\d{4}|\\+44 ?7\\d{3} ?\\d{6})(?![0-9])");
   private static final Pattern CALL = Pattern.compile(
@@ -69,10 +69,10 @@ public final class ContactRules {
    * more match), trying {@link #PHONE} only where it can start: a digit or '+' not preceded by a
    * digit. Bank notices are full of digits, and the lookbehind at every position was the cost.
    */
-  private static int findPhone(String s, Matcher m, int from) {
+  static int findPhone(String s, Matcher m, int from) {
     for (int i = from, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if ((c == '+' || isDigit(c)) && (i == 0 || !isDigit(s.charAt(i - 1)))) {
+      if ((c == '+' || isDigit(c)) && (i == 0 || !isDigit(s.charAt(i - 1))) && tenDigitsFrom(s, i)) {
         m.region(i, n);
         if (m.lookingAt()) {
           return Math.max(m.end(), i + 1);
@@ -80,6 +80,24 @@ public final class ContactRules {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether at least 10 digits follow {@code i} before any character a {@link #PHONE} match cannot
+   * hold (a digit, '+', ' ', '-', '(' or ')'): every alternative has 10 or more digits, and amounts,
+   * dates and card tails in a bank notice have fewer.
+   */
+  private static boolean tenDigitsFrom(String s, int i) {
+    int digits = 0;
+    for (int k = i, n = s.length(); k < n && digits < 10; k++) {
+      char c = s.charAt(k);
+      if (isDigit(c)) {
+        digits++;
+      } else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')') {
+        break;
+      }
+    }
+    return digits >= 10;
   }
 
   private static boolean isDigit(char c) {
