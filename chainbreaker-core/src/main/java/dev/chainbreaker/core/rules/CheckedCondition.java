@@ -1,5 +1,7 @@
 package dev.chainbreaker.core.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** A condition that passed the CEL type checker: its source and what it reads, whoever evaluates it. */
@@ -10,8 +12,10 @@ abstract class CheckedCondition implements Condition {
 
   CheckedCondition(String source, Set<String> signals, Set<String> variables) {
     this.source = source;
-    this.signals = Set.copyOf(signals);
-    this.variables = Set.copyOf(variables);
+    // Not Set.copyOf: its iteration order changes from one JVM run to the next, and the signals'
+    // order is the order of a decision's evidence
+    this.signals = Collections.unmodifiableSet(new LinkedHashSet<>(signals));
+    this.variables = Collections.unmodifiableSet(new LinkedHashSet<>(variables));
   }
 
   @Override

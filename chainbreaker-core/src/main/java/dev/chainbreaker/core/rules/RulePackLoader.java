@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -307,8 +308,9 @@ public final class RulePackLoader {
     } catch (CelValidationException e) {
       throw new RulePackException(owner, line(n), "condition does not type-check: " + firstError(e));
     }
-    Set<String> signals = new HashSet<>();
-    Set<String> variables = new HashSet<>();
+    // in the order the condition reads them, so that evidence lists come out the same in every run
+    Set<String> signals = new LinkedHashSet<>();
+    Set<String> variables = new LinkedHashSet<>();
     for (CelNavigableExpr node : (Iterable<CelNavigableExpr>) CelNavigableAst.fromAst(ast).getRoot().allNodes()::iterator) {
       CelExpr e = node.expr();
       if (e.getKind() == CelExpr.ExprKind.Kind.IDENT) {

@@ -124,4 +124,40 @@ class RulePackLoaderTest {
     assertTrue(assertThrows(RulePackException.class, () -> RulePackLoader.load(base.replace("nothing_like_this", "handset_changed").replace("    within: 1h\n", "")))
         .reason().contains("within"));
   }
+
+  @Test
+  void aConditionListsTheSignalsItReadsInTheOrderItReadsThem() {
+    // The order is the order of a decision's evidence: it must not change from one JVM run to the
+    // next (Set.copyOf's order does).
+    java.util.regex.Pattern read = java.util.regex.Pattern.compile("\\b(?:since|fired)\\.([a-z_0-9]+)");
+    for (Rule r : RulePackLoader.defaultPack().rules()) {
+      java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+      java.util.regex.Matcher m = read.matcher(r.when().source());
+      while (m.find()) {
+        expected.add(m.group(1));
+      }
+      assertEquals(java.util.List.copyOf(expected), java.util.List.copyOf(r.when().signals()), r.name());
+    }
+    // six signals: an unordered set would give this order about once in 720 runs
+    String yaml = """
+        pack: test
+        version: "1"
+        signals:
+          - {name: s_f, on: [telecom.device.changed]}
+          - {name: s_b, on: [telecom.device.changed]}
+          - {name: s_e, on: [telecom.device.changed]}
+          - {name: s_a, on: [telecom.device.changed]}
+          - {name: s_d, on: [telecom.device.changed]}
+          - {name: s_c, on: [telecom.device.changed]}
+        rules:
+          - name: six
+            on: [payment.initiated]
+            when: since.s_a < 5 && fired.s_b || since.s_c < 5 && since.s_d < 5 || fired.s_e && since.s_f < 9
+            decision: DENY
+            risk: HIGH
+            reason: {code: x, en: x, zh: x}
+        """;
+    assertEquals(java.util.List.of("s_a", "s_b", "s_c", "s_d", "s_e", "s_f"),
+        java.util.List.copyOf(RulePackLoader.load(yaml).rules().get(0).when().signals()));
+  }
 }
