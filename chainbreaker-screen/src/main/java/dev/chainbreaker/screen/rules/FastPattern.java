@@ -67,7 +67,7 @@ final class FastPattern {
         if (!a.first().get(c)) {
           continue;
         }
-        if (isLiteral(a.regex())) {
+        if (FirstChars.isLiteral(a.regex())) {
           addRun(list, run, slots);
           list.add(new Step(a.regex(), null, -1, null));
         } else {
@@ -145,16 +145,6 @@ final class FastPattern {
       ids[k] = literalId(literals[k]);
     }
     return new Need(literals, ids, offset);
-  }
-
-  /** An alternative without regex syntax matches exactly its own text. */
-  private static boolean isLiteral(String regex) {
-    for (int i = 0; i < regex.length(); i++) {
-      if ("\\[](){}.*+?^$|".indexOf(regex.charAt(i)) >= 0) {
-        return false;
-      }
-    }
-    return !regex.isEmpty();
   }
 
   /** Number of matcher slots {@link #matchAt} uses (at least 1). */

@@ -343,16 +343,21 @@ final class FirstChars {
   private static String[] literalAlternatives(String body) {
     String[] alts = body.split("\\|", -1);
     for (String a : alts) {
-      if (a.isEmpty()) {
+      if (!isLiteral(a)) {
         return null;
-      }
-      for (int k = 0; k < a.length(); k++) {
-        if ("\\[](){}.*+?^$|".indexOf(a.charAt(k)) >= 0) {
-          return null;
-        }
       }
     }
     return alts;
+  }
+
+  /** A non-empty regex without regex syntax: it matches exactly its own text. */
+  static boolean isLiteral(String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      if ("\\[](){}.*+?^$|".indexOf(regex.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return !regex.isEmpty();
   }
 
   private static int matching(String r, int open, int to) {

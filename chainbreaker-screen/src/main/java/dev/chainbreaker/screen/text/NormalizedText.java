@@ -29,6 +29,11 @@ public final class NormalizedText {
     return new NormalizedText(original, text, null, null, List.of());
   }
 
+  /** Whether unit i of the text stands for unit i of the original (no offset map). */
+  boolean isOneForOne() {
+    return origStart == null;
+  }
+
   public String original() {
     return original;
   }

@@ -49,6 +49,11 @@ public final class TextNormalizer {
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
     }
+    return normalizeMapped(src);
+  }
+
+  /** The full path, with an offset map; {@link #normalize} gives the same for every text. */
+  NormalizedText normalizeMapped(String src) {
     List<Deobfuscation> events = new ArrayList<>();
     MappedBuilder pass1 = foldCharacters(src, events);
     MappedBuilder pass2 = undisguiseDots(pass1, events);

@@ -3,65 +3,39 @@ package dev.chainbreaker.screen.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** The one-for-one fast path of {@link TextNormalizer#normalize} gives what the full path gives. */
 class TextNormalizerTest {
 
-  private final TextNormalizer n = new TextNormalizer();
-
-  private static List<Deobfuscation.Kind> kinds(NormalizedText t) {
-    return t.deobfuscations().stream().map(Deobfuscation::kind).toList();
-  }
-
-  @Test
-  void foldsFullWidthAndKeepsTheOffsetMap() {
-    String orig = "网址：ｋａｒｄ１２３３３．ｔｏｐ！";
-    NormalizedText t = n.normalize(orig);
-    assertEquals("网址:kard12333.top!", t.text());
-    int s = t.text().indexOf("kard");
-    int e = s + "kard12333.top".length();
-    assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", orig.substring(t.originalStart(s), t.originalEnd(e)));
-    assertTrue(kinds(t).contains(Deobfuscation.Kind.FULLWIDTH));
-  }
+  /** ASCII, controls, CJK, full-width letters, digits and punctuation, NFKC-changed and format characters, dots, surrogates. */
+  private static final String[] PIECES = {
+    "a", "Z", "7", " ", ".", "-", "\t", "\n", "\u0001", "\u007F", "\u0085", "社保", "，", "：", "！", "（",
+    "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
+    "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9"};
 
   @Test
-  void turnsIdeographicAndSpelledDotsIntoDots() {
-    assertEquals("a.szxq9.cc", n.normalize("a。szxq9。cc").text());
-    assertEquals("a.szxq9.cc", n.normalize("a｡szxq9｡cc").text());
-    assertEquals("szxq9.cc", n.normalize("szxq9点cc").text());
-    assertEquals("szxq9.cc", n.normalize("szxq9 dot cc").text());
-    assertEquals("szxq9.cc", n.normalize("szxq9[.]cc").text());
-    assertEquals("szxq9.cc", n.normalize("szxq9(点)cc").text());
-    assertTrue(kinds(n.normalize("a。szxq9。cc")).contains(Deobfuscation.Kind.IDEOGRAPHIC_DOT));
-    assertTrue(kinds(n.normalize("szxq9点cc")).contains(Deobfuscation.Kind.WORD_DOT));
-  }
-
-  @Test
-  void collapsesSpacesAroundDots() {
-    NormalizedText t = n.normalize("登录 rs-fw7 . top 登记");
-    assertEquals("登录 rs-fw7.top 登记", t.text());
-    assertTrue(kinds(t).contains(Deobfuscation.Kind.SPACED_DOT));
-    assertEquals("a.szxq9.cc", n.normalize("a . szxq9 . cc").text());
-  }
-
-  @Test
-  void leavesOrdinaryTextAlone() {
-    assertEquals("下午3点30分见", n.normalize("下午3点30分见").text());
-    assertEquals("Done. Next time", n.normalize("Done. Next time").text());
-    assertEquals("anecdote.com", n.normalize("anecdote.com").text());
-    assertTrue(n.normalize("平常的一句话。").deobfuscations().isEmpty());
-    assertEquals("办理。请", n.normalize("办理。请").text());
-  }
-
-  @Test
-  void dropsInvisibleCharactersAndRepairsBrokenInput() {
-    NormalizedText t = n.normalize("abc\u200B.com");
-    assertEquals("abc.com", t.text());
-    assertTrue(kinds(t).contains(Deobfuscation.Kind.INVISIBLE));
-    assertEquals("a\uFFFDb", n.normalize("a\uD800b").text());
-    assertEquals("a b", n.normalize("a\u0007b").text());
-    assertEquals("", n.normalize("").text());
-    assertEquals("", n.normalize(null).text());
+  void theFastPathAgreesWithTheFullPath() {
+    TextNormalizer n = new TextNormalizer();
+    SplittableRandom r = new SplittableRandom(11);
+    int fast = 0;
+    for (int t = 0; t < 50_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 1 + r.nextInt(10); k > 0; k--) {
+        sb.append(PIECES[r.nextInt(PIECES.length)]);
+      }
+      String s = sb.toString();
+      NormalizedText a = n.normalize(s);
+      NormalizedText b = n.normalizeMapped(s);
+      assertEquals(b.text(), a.text(), s);
+      assertEquals(b.deobfuscations(), a.deobfuscations(), s);
+      for (int i = -1; i <= a.text().length() + 1; i++) {
+        assertEquals(b.originalStart(i), a.originalStart(i), s + " start " + i);
+        assertEquals(b.originalEnd(i), a.originalEnd(i), s + " end " + i);
+      }
+      fast += a.isOneForOne() ? 1 : 0;
+    }
+    assertTrue(fast > 1000, "the fast path must be taken: " + fast);
   }
 }
