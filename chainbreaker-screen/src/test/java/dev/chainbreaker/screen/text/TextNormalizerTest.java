@@ -3,11 +3,69 @@ package dev.chainbreaker.screen.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The one-for-one fast path of {@link TextNormalizer#normalize} gives what the full path gives. */
+/** Normalisation, its offset map, and the one-for-one fast path against the full path. */
 class TextNormalizerTest {
+
+  private final TextNormalizer n = new TextNormalizer();
+
+  private static List<Deobfuscation.Kind> kinds(NormalizedText t) {
+    return t.deobfuscations().stream().map(Deobfuscation::kind).toList();
+  }
+
+  @Test
+  void foldsFullWidthAndKeepsTheOffsetMap() {
+    String orig = "网址：ｋａｒｄ１２３３３．ｔｏｐ！";
+    NormalizedText t = n.normalize(orig);
+    assertEquals("网址:kard12333.top!", t.text());
+    int s = t.text().indexOf("kard");
+    int e = s + "kard12333.top".length();
+    assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", orig.substring(t.originalStart(s), t.originalEnd(e)));
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.FULLWIDTH));
+  }
+
+  @Test
+  void turnsIdeographicAndSpelledDotsIntoDots() {
+    assertEquals("a.szxq9.cc", n.normalize("a。szxq9。cc").text());
+    assertEquals("a.szxq9.cc", n.normalize("a｡szxq9｡cc").text());
+    assertEquals("szxq9.cc", n.normalize("szxq9点cc").text());
+    assertEquals("szxq9.cc", n.normalize("szxq9 dot cc").text());
+    assertEquals("szxq9.cc", n.normalize("szxq9[.]cc").text());
+    assertEquals("szxq9.cc", n.normalize("szxq9(点)cc").text());
+    assertTrue(kinds(n.normalize("a。szxq9。cc")).contains(Deobfuscation.Kind.IDEOGRAPHIC_DOT));
+    assertTrue(kinds(n.normalize("szxq9点cc")).contains(Deobfuscation.Kind.WORD_DOT));
+  }
+
+  @Test
+  void collapsesSpacesAroundDots() {
+    NormalizedText t = n.normalize("登录 rs-fw7 . top 登记");
+    assertEquals("登录 rs-fw7.top 登记", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.SPACED_DOT));
+    assertEquals("a.szxq9.cc", n.normalize("a . szxq9 . cc").text());
+  }
+
+  @Test
+  void leavesOrdinaryTextAlone() {
+    assertEquals("下午3点30分见", n.normalize("下午3点30分见").text());
+    assertEquals("Done. Next time", n.normalize("Done. Next time").text());
+    assertEquals("anecdote.com", n.normalize("anecdote.com").text());
+    assertTrue(n.normalize("平常的一句话。").deobfuscations().isEmpty());
+    assertEquals("办理。请", n.normalize("办理。请").text());
+  }
+
+  @Test
+  void dropsInvisibleCharactersAndRepairsBrokenInput() {
+    NormalizedText t = n.normalize("abc\u200B.com");
+    assertEquals("abc.com", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.INVISIBLE));
+    assertEquals("a\uFFFDb", n.normalize("a\uD800b").text());
+    assertEquals("a b", n.normalize("a\u0007b").text());
+    assertEquals("", n.normalize("").text());
+    assertEquals("", n.normalize(null).text());
+  }
 
   /** ASCII, controls, CJK, full-width letters, digits and punctuation, NFKC-changed and format characters, dots, surrogates. */
   private static final String[] PIECES = {
@@ -17,7 +75,6 @@ class TextNormalizerTest {
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
-    TextNormalizer n = new TextNormalizer();
     SplittableRandom r = new SplittableRandom(11);
     int fast = 0;
     for (int t = 0; t < 50_000; t++) {
