@@ -8,7 +8,6 @@ import dev.chainbreaker.core.event.EventBinary;
 import dev.chainbreaker.core.event.Sensitive;
 import dev.chainbreaker.core.rules.RulePack;
 import dev.chainbreaker.core.rules.RulePackLoader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -158,7 +157,7 @@ public final class Ledger implements AutoCloseable {
         // older than the engine's retry memory
         StoredDecision old = seq > 0 ? store.decision(e.dedupKey()) : null;
         if (old != null) {
-          out.add(new Submitted(e, old.json().getBytes(StandardCharsets.UTF_8), true, old.seq()));
+          out.add(new Submitted(e, old.utf8(), true, old.seq()));
           continue;
         }
         Decision d = engine.decide(e);

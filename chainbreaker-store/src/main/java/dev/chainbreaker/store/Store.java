@@ -203,7 +203,7 @@ public final class Store implements AutoCloseable {
     if (v == null) {
       return null;
     }
-    return new StoredDecision(Bytes.seq(v, 0), new String(v, 8, v.length - 8, java.nio.charset.StandardCharsets.UTF_8));
+    return new StoredDecision(Bytes.seq(v, 0), java.util.Arrays.copyOfRange(v, 8, v.length));
   }
 
   public byte[] state(String phone) {
