@@ -123,10 +123,7 @@ public final class LoadGenerator {
             Thread.onSpinWait();
           }
         }
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        out.write(head);
-        out.write((b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(b);
+        out.write(request(head, body));
         out.flush();
         sent.incrementAndGet();
         int status = readResponse(in);
@@ -154,6 +151,20 @@ public final class LoadGenerator {
         histogram.add(local);
       }
     }
+  }
+
+  /**
+   * The whole request in one array, so it leaves in one send: written as head, length and body
+   * separately it took three system calls here and woke the server's selector up to three times.
+   */
+  static byte[] request(byte[] head, String body) {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    byte[] length = (b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] r = new byte[head.length + length.length + b.length];
+    System.arraycopy(head, 0, r, 0, head.length);
+    System.arraycopy(length, 0, r, head.length, length.length);
+    System.arraycopy(b, 0, r, head.length + length.length, b.length);
+    return r;
   }
 
   private String body(SyntheticEvents gen) {

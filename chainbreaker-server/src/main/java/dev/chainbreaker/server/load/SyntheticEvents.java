@@ -20,9 +20,14 @@ public final class SyntheticEvents {
 
   public String next() {
     long i = n++;
-    String phone = "+86137" + String.format("%08d", random.nextInt(phones));
+    // Padded by hand: String.format was most of the load generator's own CPU per event.
+    String phone = "+86137" + padded(random.nextInt(phones), 8);
     int kind = random.nextInt(8);
-    String time = String.format("2026-03-%02dT%02d:%02d:%02d+08:00", 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60));
+    int day = 1 + random.nextInt(28);
+    int hour = random.nextInt(24);
+    int minute = random.nextInt(60);
+    int second = random.nextInt(60);
+    String time = "2026-03-" + padded(day, 2) + "T" + padded(hour, 2) + ":" + padded(minute, 2) + ":" + padded(second, 2) + "+08:00";
     return switch (kind) {
       case 0 -> ev(i, "/telecom/t1", "telecom.device.changed", time, phone, "{\"imei\":\"8640000000" + (10000 + random.nextInt(90000)) + "\"}");
       case 1 -> ev(i, "/telecom/t1", "telecom.sim.replaced", time, phone, "{\"channel\":\"hotline\",\"verification\":\"service_password\"}");
@@ -37,6 +42,12 @@ public final class SyntheticEvents {
       case 6 -> ev(i, "/telecom/t1", "telecom.call_forwarding.set", time, phone, "{\"kind\":\"unconditional\",\"target\":\"+8613900000099\"}");
       default -> ev(i, "/gov/hrss", "auth.otp.sent", time, phone, "{\"purpose\":\"login\",\"senderNumber\":\"12333\"}");
     };
+  }
+
+  /** {@code n} (not negative) in decimal, zero-padded to at least {@code width} digits. */
+  static String padded(int n, int width) {
+    String digits = Integer.toString(n);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   private String ev(long i, String source, String type, String time, String phone, String data) {
