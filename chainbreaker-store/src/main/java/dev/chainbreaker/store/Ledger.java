@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,11 @@ import java.util.function.Consumer;
  * replaying the log through a fresh engine, with each rule version re-applied at the position it
  * was swapped in, and checked against the stored decisions and states.
  *
- * <p>One lock orders decide-and-append, so the log order is the order the engine saw; the wait for
- * the WAL sync (power-loss mode) happens outside it, which is what lets syncs be shared.
+ * <p>Two stages, each one batch at a time: the engine decides a batch under the ledger's monitor,
+ * then the store writes it under the append lock, which is taken before the monitor is released. So
+ * the log order is the order the engine saw, and the next batch is decided while this one is
+ * written: a batch waits for the longer of the two stages, not for both. The wait for the WAL sync
+ * (power-loss mode) happens after both, which is what lets syncs be shared.
  */
 public final class Ledger implements AutoCloseable {
   private final Store store;
@@ -31,6 +35,12 @@ public final class Ledger implements AutoCloseable {
   private final Recovery recovery;
   private volatile long currentRuleVersion;
   private volatile boolean failed;
+  /** Held while a batch is written; taken while holding the ledger's monitor, in decision order. */
+  private final ReentrantLock appendLock = new ReentrantLock();
+  /** The dedup keys and decisions of the batch being written (empty when none). */
+  private volatile Map<String, byte[]> appending = Map.of();
+  /** The sequence of the last event decided (guarded by this); the store's catches up when it is written. */
+  private long decidedSeq;
 
   private Ledger(Store store, Sensitive sensitive, RulePack initial, Consumer<String> log) {
     this.store = store;
@@ -73,6 +83,7 @@ public final class Ledger implements AutoCloseable {
         phones[1]++;
       }
     });
+    this.decidedSeq = store.lastSequence();
     this.recovery = new Recovery(counts[0], versions.size(), counts[1], phones[1], phones[0], (System.nanoTime() - t0) / 1_000_000);
     if (!recovery.consistent()) {
       log.accept("WARNING: recovery rebuilt " + recovery.decisionMismatches() + " different decisions and "
@@ -143,10 +154,13 @@ public final class Ledger implements AutoCloseable {
       }
     }
     List<Submitted> out = new ArrayList<>(events.size());
-    long waitFor;
+    List<Accepted> accepted = new ArrayList<>(events.size());
+    Map<String, byte[]> mine = null;
     synchronized (this) {
-      List<Accepted> accepted = new ArrayList<>(events.size());
-      long seq = store.lastSequence();
+      if (failed) {
+        throw new StoreException("an earlier write failed; restart to recover from the log", null);
+      }
+      Map<String, byte[]> earlierBatch = appending;
       for (int i = 0; i < stored.length; i++) {
         Event e = events.get(i);
         Decision earlier = engine.decisionFor(e.source(), e.id());
@@ -154,8 +168,14 @@ public final class Ledger implements AutoCloseable {
           out.add(new Submitted(e, DecisionJson.toUtf8(earlier), true, -1));
           continue;
         }
+        // decided by the batch still being written (the engine's retry memory is only a cache)
+        byte[] inFlight = earlierBatch.get(e.dedupKey());
+        if (inFlight != null) {
+          out.add(new Submitted(e, inFlight, true, -1));
+          continue;
+        }
         // older than the engine's retry memory
-        StoredDecision old = seq > 0 ? store.decision(e.dedupKey()) : null;
+        StoredDecision old = decidedSeq > 0 ? store.decision(e.dedupKey()) : null;
         if (old != null) {
           out.add(new Submitted(e, old.utf8(), true, old.seq()));
           continue;
@@ -163,7 +183,26 @@ public final class Ledger implements AutoCloseable {
         Decision d = engine.decide(e);
         byte[] json = DecisionJson.toUtf8(d);
         accepted.add(new Accepted(e, stored[i], d, json, engine.encodeState(e.subject())));
-        out.add(new Submitted(e, json, false, ++seq));
+        out.add(new Submitted(e, json, false, ++decidedSeq));
+      }
+      if (!accepted.isEmpty()) {
+        mine = new HashMap<>(accepted.size() * 2);
+        for (Accepted a : accepted) {
+          mine.put(a.event().dedupKey(), a.decisionUtf8());
+        }
+      }
+      // Taken before the engine is released: batches reach the log in the order the engine decided
+      // them, while the next batch is decided during this one's write (a two-stage pipeline).
+      appendLock.lock();
+      if (mine != null) {
+        appending = mine;
+      }
+    }
+    long waitFor;
+    try {
+      if (failed) {
+        // a batch decided before this one was not written: the log no longer follows the engine
+        throw new StoreException("an earlier write failed; restart to recover from the log", null);
       }
       try {
         waitFor = accepted.isEmpty() ? store.lastSequence() : store.append(accepted);
@@ -171,8 +210,14 @@ public final class Ledger implements AutoCloseable {
         failed = true; // the engine has decided what the log does not hold: only a restart (replay) is safe
         throw ex instanceof StoreException ? ex : new StoreException("write failed: " + ex.getMessage(), ex);
       }
+    } finally {
+      if (mine != null) {
+        appending = Map.of(); // after the write: a retry now finds the decision in the store
+      }
+      appendLock.unlock();
     }
-    // A retry may answer with a decision whose write is not yet synced: wait for it as well.
+    // A retry may answer with a decision whose write is not yet synced: wait for it as well. Every
+    // batch decided before this one is written by now (the append lock is taken in decision order).
     try {
       store.awaitDurable(waitFor);
     } catch (StoreException ex) {
@@ -187,6 +232,17 @@ public final class Ledger implements AutoCloseable {
    * one write. Throws {@link dev.chainbreaker.core.rules.RulePackException} for a bad pack.
    */
   public synchronized RuleVersion useRules(String yaml, String who, long whenMs) {
+    // Wait for the batch being written: its events were decided under the old pack and must be in
+    // the log before the new version's first sequence, its states before the re-encoded ones.
+    appendLock.lock();
+    try {
+      return swapRules(yaml, who, whenMs);
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  private RuleVersion swapRules(String yaml, String who, long whenMs) {
     RulePack pack = RulePackLoader.load(yaml);
     engine.use(pack);
     Map<String, byte[]> reencoded = new HashMap<>();

@@ -123,6 +123,64 @@ class LedgerTest {
     }
   }
 
+  /**
+   * Batches from several threads, overlapping so that many events are retries of another thread's
+   * batch while it may still be written, and a rule swap in the middle. Each event must be decided
+   * once, every answer for it must be that decision, sequences must be the log's, and the log must
+   * replay to the same decisions and states (which depend on the order the engine saw).
+   */
+  @Test
+  void concurrentBatchesAreDecidedOnceAndLoggedInTheEnginesOrder() throws Exception {
+    int n = 3000;
+    List<String> events = stream(n);
+    Map<String, byte[]> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Long, String> seqs = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (Ledger l = open(Durability.POWER_LOSS)) {
+      int threads = 6;
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t * 7; // threads walk the same events a few apart: most batches overlap another's
+        done.add(pool.submit(() -> {
+          for (int from = offset; from < n; from += 20) {
+            List<Event> batch = l.engine().codec().parseBatch("[" + String.join(",", events.subList(from, Math.min(n, from + 20))) + "]");
+            for (Submitted s : l.submit(batch)) {
+              byte[] first = answers.putIfAbsent(s.event().dedupKey(), s.decisionUtf8());
+              if (first != null && !java.util.Arrays.equals(first, s.decisionUtf8())) {
+                problems.add("two decisions for " + s.event().dedupKey());
+              }
+              if (!s.retry() && seqs.put(s.seq(), s.event().dedupKey()) != null) {
+                problems.add("sequence " + s.seq() + " given twice");
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      Thread.sleep(20);
+      l.useRules(RulePackLoader.defaultPack().source(), "tester", 1L);
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      assertEquals(List.of(), problems);
+      assertEquals(n, answers.size());
+      assertEquals(n, seqs.size(), "each event decided once");
+      assertEquals(n, l.store().lastSequence());
+      for (Map.Entry<Long, String> e : seqs.entrySet()) {
+        assertEquals(e.getKey(), l.store().decision(e.getValue()).seq());
+      }
+    }
+    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+      assertTrue(l.recovery().consistent(), l.recovery().toString());
+      assertEquals(n, l.recovery().events());
+      for (Map.Entry<String, byte[]> a : answers.entrySet()) {
+        assertArrayEquals(a.getValue(), l.store().decision(a.getKey()).utf8());
+      }
+    }
+  }
+
   @Test
   void timelineAndBackwardScanAreNewestFirst() {
     try (Ledger l = open(Durability.PROCESS_CRASH)) {
