@@ -168,7 +168,8 @@ public final class Ledger implements AutoCloseable {
           out.add(new Submitted(e, DecisionJson.toUtf8(earlier), true, -1));
           continue;
         }
-        // decided by the batch still being written (the engine's retry memory is only a cache)
+        // Decided by the batch still being written, so not yet in the store. The engine's retry memory
+        // holds it too, unless batches are larger than half that memory (maxBatch is configurable).
         byte[] inFlight = earlierBatch.get(e.dedupKey());
         if (inFlight != null) {
           out.add(new Submitted(e, inFlight, true, -1));
