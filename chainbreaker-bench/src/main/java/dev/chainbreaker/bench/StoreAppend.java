@@ -40,9 +40,16 @@ public final class StoreAppend {
       Decision d = engine.decide(e);
       decided.add(new Accepted(e, EventBinary.encode(e), d, DecisionJson.toUtf8(d), engine.encodeState(e.subject())));
     }
-    long[] sz = new long[3];
-    for (Accepted a : decided) { sz[0] += a.stored().length; sz[1] += a.decisionUtf8().length; sz[2] += a.state() == null ? 0 : a.state().length; }
-    System.out.printf("bytes per event: stored %d, decision %d, state %d%n", sz[0] / decided.size(), sz[1] / decided.size(), sz[2] / decided.size());
+    long storedBytes = 0;
+    long decisionBytes = 0;
+    long stateBytes = 0;
+    for (Accepted a : decided) {
+      storedBytes += a.stored().length;
+      decisionBytes += a.decisionUtf8().length;
+      stateBytes += a.state() == null ? 0 : a.state().length;
+    }
+    int n = decided.size();
+    System.out.printf(Locale.ROOT, "bytes per event: stored %d, decision %d, state %d%n", storedBytes / n, decisionBytes / n, stateBytes / n);
     Path dir = Files.createTempDirectory("store-append");
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (Store store = Store.open(StoreOptions.defaults(dir))) {

@@ -170,13 +170,14 @@ public final class Ledger implements AutoCloseable {
         }
         // Decided by the batch still being written, so not yet in the store. The engine's retry memory
         // holds it too, unless batches are larger than half that memory (maxBatch is configurable).
-        byte[] inFlight = earlierBatch.get(e.dedupKey());
+        String key = e.dedupKey();
+        byte[] inFlight = earlierBatch.isEmpty() ? null : earlierBatch.get(key);
         if (inFlight != null) {
           out.add(new Submitted(e, inFlight, true, -1));
           continue;
         }
         // older than the engine's retry memory
-        StoredDecision old = decidedSeq > 0 ? store.decision(e.dedupKey()) : null;
+        StoredDecision old = decidedSeq > 0 ? store.decision(key) : null;
         if (old != null) {
           out.add(new Submitted(e, old.utf8(), true, old.seq()));
           continue;
