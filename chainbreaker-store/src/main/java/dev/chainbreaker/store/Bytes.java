@@ -43,12 +43,30 @@ final class Bytes {
     return new String(b, StandardCharsets.UTF_8);
   }
 
+  /** Follows the phone in a timeline key. */
+  static final byte TIMELINE_MARK = 0;
+  /** Follows the phone in a state key: sorts after all of the phone's timeline keys. */
+  static final byte STATE_MARK = 1;
+
+  /**
+   * phone + 0x01: a phone's state, in the same column family as its timeline entries and right after
+   * them in key order, so the state written after a phone's new timeline entries lands next to
+   * them in the memtable (see {@link Store}).
+   */
+  static byte[] stateKey(String phone) {
+    byte[] p = utf8(phone);
+    byte[] k = java.util.Arrays.copyOf(p, p.length + 1);
+    k[p.length] = STATE_MARK;
+    return k;
+  }
+
   /** phone + 0x00 + seq: one phone's timeline entries are contiguous and in log order. */
   static byte[] timeline(String phone, long seq) {
     byte[] p = utf8(phone);
     byte[] k = new byte[p.length + 9];
     System.arraycopy(p, 0, k, 0, p.length);
     byte[] s = seq(seq);
+    k[p.length] = TIMELINE_MARK;
     System.arraycopy(s, 0, k, p.length + 1, 8);
     return k;
   }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How the store is opened.
  *
  * <p>Retention: the event log is the source of truth that recovery replays, so it is never
- * truncated by the store; the decision and timeline column families are kept with it. WAL files are
+ * truncated by the store; the decisions and the timelines are kept with it. WAL files are
  * deleted once their data is flushed to SST files ({@code walTtlSeconds} = 0) and the total WAL is
  * capped by {@code maxWalMb} (forcing a memtable flush when reached). Compaction is level-style with
  * dynamic level sizes and LZ4 compression for the log (events compress ~3x), so space amplification
