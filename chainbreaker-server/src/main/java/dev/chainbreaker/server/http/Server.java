@@ -46,6 +46,10 @@ public final class Server implements AutoCloseable {
     IdentifierSecret.Resolved secret = IdentifierSecret.resolve(config, env, fresh);
     RulePack initial = fresh && config.rules() != null ? loadPack(config.rules()) : null;
     Store store = Store.open(new StoreOptions(config.data(), config.durability(), config.writeBufferMb(), config.maxWalMb()));
+    if (store.migratedEntries() > 0) {
+      err.println("chainbreaker: moved the data directory to store format 2 (" + store.migratedEntries()
+          + " phone states and timeline entries)");
+    }
     try {
       this.ledger = Ledger.open(store, new Sensitive(secret.secret()), initial, err::println);
     } catch (RuntimeException e) {
