@@ -38,8 +38,18 @@ final class Json {
     ctx.status(status).contentType(TYPE).result(json);
   }
 
-  /** JSON already encoded as UTF-8: sent as is (the String form would be encoded here again). */
+  /**
+   * JSON already encoded as UTF-8: sent as is (the String form would be encoded here again), in one
+   * write to the context's stream, which still compresses when the client asks for it. A result
+   * would be copied through a new 8 KB buffer per response (Kotlin's {@code copyTo}): 13% of the
+   * bytes the server allocated at 14,000 events/s (LOAD.md).
+   */
   static void sendRaw(Context ctx, int status, byte[] json) {
-    ctx.status(status).contentType(TYPE).result(json);
+    ctx.status(status).contentType(TYPE);
+    try {
+      ctx.outputStream().write(json);
+    } catch (java.io.IOException e) {
+      // The client went away. Its events are recorded, and a retry gets the same decisions.
+    }
   }
 }
