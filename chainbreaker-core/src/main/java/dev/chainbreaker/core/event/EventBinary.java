@@ -19,7 +19,7 @@ public final class EventBinary {
   private EventBinary() {}
 
   public static byte[] encode(Event e) {
-    ByteSink bytes = new ByteSink(256);
+    ByteSink bytes = ByteSink.scratch();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeUTF(e.id());

@@ -134,7 +134,7 @@ public final class StateCodec {
   }
 
   private static final class Out {
-    private final ByteSink sink = new ByteSink(128);
+    private final ByteSink sink = ByteSink.scratch();
 
     void write(int b) {
       sink.write(b);
