@@ -42,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code state}: a phone's state and its timeline, side by side: {@code phone \1} → the engine's
  *       one byte encoding of the phone's state, and {@code phone \0 sequence} → empty for each of the
  *       phone's events, in log order. Kept in one family because random-key memtable inserts are the
- *       store's largest cost: written in key order, a phone's new timeline entries and its state land
- *       next to each other, and RocksDB's insert finds the place of each after the first without a
+ *       store's largest cost: written one phone at a time, a phone's new timeline entries and its state
+ *       land next to each other, and RocksDB's insert finds the place of each after the first without a
  *       search from the top of the skiplist. In three paired {@code StoreAppend} runs that took the
  *       store's CPU per event from 20-25 µs to 17-21, and the append itself from 13-15 µs to 9-12
  *       (LOAD.md);
@@ -322,12 +322,14 @@ public final class Store implements AutoCloseable {
       it.seekToFirst();
       while (it.isValid()) {
         byte[] k = it.key();
-        int mark = k.length - 1;
         if (k.length > 9 && k[k.length - 9] == Bytes.TIMELINE_MARK) {
-          // a timeline entry: jump over the rest of this phone's timeline to its state
-          it.seek(Bytes.stateKey(Bytes.utf8(java.util.Arrays.copyOf(k, k.length - 9))));
+          // a timeline entry: jump over the rest of this phone's timeline to its state (phone \1)
+          byte[] stateKey = java.util.Arrays.copyOf(k, k.length - 8);
+          stateKey[stateKey.length - 1] = Bytes.STATE_MARK;
+          it.seek(stateKey);
           continue;
         }
+        int mark = k.length - 1;
         if (mark > 0 && k[mark] == Bytes.STATE_MARK) {
           each.accept(new String(k, 0, mark, java.nio.charset.StandardCharsets.UTF_8), it.value());
         }
