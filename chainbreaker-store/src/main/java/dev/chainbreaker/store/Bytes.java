@@ -21,8 +21,12 @@ final class Bytes {
   }
 
   private static void putSeq(byte[] b, long n) {
+    putSeq(b, 0, n);
+  }
+
+  private static void putSeq(byte[] b, int offset, long n) {
     for (int i = 7; i >= 0; i--) {
-      b[i] = (byte) n;
+      b[offset + i] = (byte) n;
       n >>>= 8;
     }
   }
@@ -54,20 +58,25 @@ final class Bytes {
    * them in the memtable (see {@link Store}).
    */
   static byte[] stateKey(String phone) {
-    byte[] p = utf8(phone);
-    byte[] k = java.util.Arrays.copyOf(p, p.length + 1);
-    k[p.length] = STATE_MARK;
+    return stateKey(utf8(phone));
+  }
+
+  static byte[] stateKey(byte[] phone) {
+    byte[] k = java.util.Arrays.copyOf(phone, phone.length + 1);
+    k[phone.length] = STATE_MARK;
     return k;
   }
 
   /** phone + 0x00 + seq: one phone's timeline entries are contiguous and in log order. */
   static byte[] timeline(String phone, long seq) {
-    byte[] p = utf8(phone);
-    byte[] k = new byte[p.length + 9];
-    System.arraycopy(p, 0, k, 0, p.length);
-    byte[] s = seq(seq);
-    k[p.length] = TIMELINE_MARK;
-    System.arraycopy(s, 0, k, p.length + 1, 8);
+    return timeline(utf8(phone), seq);
+  }
+
+  static byte[] timeline(byte[] phone, long seq) {
+    byte[] k = new byte[phone.length + 9];
+    System.arraycopy(phone, 0, k, 0, phone.length);
+    k[phone.length] = TIMELINE_MARK;
+    putSeq(k, phone.length + 1, seq);
     return k;
   }
 }

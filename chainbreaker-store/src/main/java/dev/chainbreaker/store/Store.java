@@ -148,11 +148,7 @@ public final class Store implements AutoCloseable {
     try {
       migrated = migrateToCurrentFormat();
     } catch (RocksDBException | RuntimeException e) {
-      handles.forEach(ColumnFamilyHandle::close);
-      db.close();
-      writeOptions.close();
-      dbOptions.close();
-      cfOptions.forEach(ColumnFamilyOptions::close);
+      releaseNative();
       throw e;
     }
     lastSeq = lastKey(events);
@@ -208,11 +204,12 @@ public final class Store implements AutoCloseable {
       // previous one reuses its position instead of searching the skiplist from the top.
       for (Map.Entry<String, PhoneWrites> p : phones.entrySet()) {
         PhoneWrites w = p.getValue();
+        byte[] phone = Bytes.utf8(p.getKey());
         for (int i = 0; i < w.count; i++) {
-          batch.put(state, Bytes.timeline(p.getKey(), w.seqs[i]), EMPTY);
+          batch.put(state, Bytes.timeline(phone, w.seqs[i]), EMPTY);
         }
         if (w.state != null) {
-          batch.put(state, Bytes.stateKey(p.getKey()), w.state);
+          batch.put(state, Bytes.stateKey(phone), w.state);
         }
       }
       db.write(writeOptions, batch);
@@ -366,7 +363,7 @@ public final class Store implements AutoCloseable {
         for (it.seekToFirst(); it.isValid(); it.next()) {
           byte[] k = it.key();
           if (isLegacyStateKey(k)) {
-            batch.put(state, Bytes.stateKey(Bytes.utf8(k)), it.value());
+            batch.put(state, Bytes.stateKey(k), it.value());
             batch.delete(state, k);
             batch = flushWhenFull(batch, ++moved);
           }
@@ -589,6 +586,11 @@ public final class Store implements AutoCloseable {
     } catch (RocksDBException e) {
       // closing anyway; the WAL holds what was written
     }
+    releaseNative();
+  }
+
+  /** Closes the database and the native option objects RocksDB does not free by itself. */
+  private void releaseNative() {
     for (ColumnFamilyHandle h : handles) {
       h.close();
     }
