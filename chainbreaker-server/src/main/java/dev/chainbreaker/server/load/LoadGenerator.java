@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +25,17 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -cp 'chainbreaker-server/target/classes:chainbreaker-server/target/lib/*' dev.chainbreaker.server.load.LoadGenerator \
- *   --url http://127.0.0.1:8080 --key KEY --rate 20000 --duration 30 --warmup 10 --connections 4 --batch 1
+ *   --url http://127.0.0.1:8080 --key KEY --rate 20000 --duration 30 --warmup 10 --connections 4 --batch 1 \
+ *   [--series per-second.csv]
  * </pre>
  *
  * <p>Events come from {@link SyntheticEvents} (seeded); raw sockets keep the client's own cost
- * small, since it shares the machine with the server.
+ * small, since it shares the machine with the server. {@code --series FILE} also writes the latency
+ * of each measured second as CSV, with its wall-clock start, to line stalls up with the server's
+ * GC and RocksDB logs.
  */
 public final class LoadGenerator {
-  record Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed) {}
+  record Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed, Path series) {}
 
   /** Latencies are recorded in ns up to 10 minutes; a run that falls that far behind is saturated anyway. */
   static final long HIGHEST = 600_000_000_000L;
@@ -40,11 +45,14 @@ public final class LoadGenerator {
   private final Histogram histogram = new Histogram(HIGHEST, 3);
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
+  /** Per measured second, by due time (only with {@code --series}). */
+  private final Seconds perSecond;
   private volatile long measureFrom;
   private volatile long end;
 
   LoadGenerator(Options o) {
     this.o = o;
+    this.perSecond = o.series() == null ? null : new Seconds(o.durationS());
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,6 +81,7 @@ public final class LoadGenerator {
 
   Result run() throws Exception {
     long start = System.nanoTime() + 200_000_000L;
+    long startEpochMs = System.currentTimeMillis() + 200;
     measureFrom = start + o.warmupS() * 1_000_000_000L;
     end = measureFrom + o.durationS() * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
@@ -84,6 +93,11 @@ public final class LoadGenerator {
     }
     for (Thread t : threads) {
       t.join();
+    }
+    if (perSecond != null) {
+      synchronized (histogram) {
+        Files.writeString(o.series(), perSecond.csv(startEpochMs + o.warmupS() * 1000L));
+      }
     }
     long requests;
     synchronized (histogram) {
@@ -102,6 +116,7 @@ public final class LoadGenerator {
     long offset = (long) (interval * (double) id / o.connections()); // spread the connections' schedules
     SyntheticEvents gen = new SyntheticEvents(o.seed() + id, "load" + o.seed() + "-" + id, o.phones());
     Histogram local = new Histogram(HIGHEST, 3);
+    Seconds seconds = perSecond == null ? null : new Seconds(o.durationS());
     byte[] head = ("POST /v1/events HTTP/1.1\r\nHost: " + o.url().getHost() + "\r\nAuthorization: Bearer " + o.key()
         + "\r\nContent-Type: " + (o.batch() == 1 ? "application/cloudevents+json" : "application/cloudevents-batch+json")
         + "\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
@@ -133,6 +148,9 @@ public final class LoadGenerator {
         }
         if (due >= measureFrom) {
           local.recordValue(Math.min(latency, HIGHEST));
+          if (seconds != null) {
+            seconds.record((due - measureFrom) / 1_000_000_000L, Math.min(latency, HIGHEST));
+          }
           lastCompletion.accumulateAndGet(due + latency, Math::max);
         }
       }
@@ -149,7 +167,51 @@ public final class LoadGenerator {
       }
       synchronized (histogram) {
         histogram.add(local);
+        if (seconds != null) {
+          perSecond.add(seconds);
+        }
       }
+    }
+  }
+
+  /** Latencies by the second of their due time, counted from the start of measurement. */
+  static final class Seconds {
+    private final Histogram[] bySecond;
+
+    Seconds(int seconds) {
+      bySecond = new Histogram[Math.max(1, seconds)];
+    }
+
+    void record(long second, long latencyNs) {
+      int i = (int) Math.min(bySecond.length - 1, Math.max(0, second));
+      if (bySecond[i] == null) {
+        bySecond[i] = new Histogram(HIGHEST, 2);
+      }
+      bySecond[i].recordValue(latencyNs);
+    }
+
+    void add(Seconds other) {
+      for (int i = 0; i < bySecond.length; i++) {
+        if (other.bySecond[i] != null) {
+          if (bySecond[i] == null) {
+            bySecond[i] = new Histogram(HIGHEST, 2);
+          }
+          bySecond[i].add(other.bySecond[i]);
+        }
+      }
+    }
+
+    /** One line per second: its wall-clock start, the requests due in it, their p50, p99 and max in µs. */
+    String csv(long firstSecondEpochMs) {
+      StringBuilder csv = new StringBuilder("second,epoch_ms,requests,p50_us,p99_us,max_us\n");
+      for (int i = 0; i < bySecond.length; i++) {
+        Histogram h = bySecond[i];
+        long n = h == null ? 0 : h.getTotalCount();
+        csv.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%d\n", i, firstSecondEpochMs + i * 1000L, n,
+            n == 0 ? 0 : h.getValueAtPercentile(50) / 1000, n == 0 ? 0 : h.getValueAtPercentile(99) / 1000,
+            n == 0 ? 0 : h.getMaxValue() / 1000));
+      }
+      return csv.toString();
     }
   }
 
@@ -264,6 +326,7 @@ public final class LoadGenerator {
     int batch = 1;
     int phones = 100_000;
     long seed = System.currentTimeMillis();
+    Path series = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -276,6 +339,7 @@ public final class LoadGenerator {
         case "--batch" -> batch = Integer.parseInt(v);
         case "--phones" -> phones = Integer.parseInt(v);
         case "--seed" -> seed = Long.parseLong(v);
+        case "--series" -> series = Path.of(v); // CSV of per-second latencies
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -283,6 +347,6 @@ public final class LoadGenerator {
       throw new IllegalArgumentException("--key KEY (or CHAINBREAKER_KEY) is required: an ingest key");
     }
     // --rate is in events per second; the schedule is in requests
-    return new Options(url, key, Math.max(1, rate / batch), duration, warmup, connections, batch, phones, seed);
+    return new Options(url, key, Math.max(1, rate / batch), duration, warmup, connections, batch, phones, seed, series);
   }
 }
