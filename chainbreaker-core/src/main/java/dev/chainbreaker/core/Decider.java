@@ -221,7 +221,7 @@ final class Decider {
   private boolean search(Sequence q, PhoneState s, int step, int[] chosen, Event e) {
     if (step == chosen.length) {
       for (int i : chosen) {
-        if (s.markTime(i) == e.timeMs() && s.markEvidence(i).equals(e.id())) {
+        if (s.markTime(i) == e.timeMs() && s.markEvidenceIs(i, e.id())) {
           return true;
         }
       }

@@ -37,7 +37,14 @@ public final class PhoneState {
   int markCount;
   int[] markSignal = new int[4];
   long[] markTime = new long[4];
-  String[] markEvidence = new String[4];
+  // Each mark's evidence (event ids) as a range of one per-phone char pool, not as a String per
+  // mark: a state lives for the whole run, and a reference from it to each new event's id made every
+  // event leave old-to-young pointers for the collector to scan (LOAD.md). The pool is rewritten
+  // only when it fills up; chars, not bytes, so any Java string comes back exactly.
+  int[] evidenceStart = new int[4];
+  int[] evidenceLength = new int[4];
+  char[] evidencePool = new char[64];
+  int poolUsed;
 
   BucketRing[] counters;
 
@@ -101,7 +108,7 @@ public final class PhoneState {
     if (same >= PER_SIGNAL) {
       if (markTime[oldest] <= timeMs) {
         markTime[oldest] = timeMs;
-        markEvidence[oldest] = evidence;
+        setEvidence(oldest, evidence);
       }
       return;
     }
@@ -112,12 +119,47 @@ public final class PhoneState {
       int n = Math.min(MAX_MARKS, markCount * 2);
       markSignal = Arrays.copyOf(markSignal, n);
       markTime = Arrays.copyOf(markTime, n);
-      markEvidence = Arrays.copyOf(markEvidence, n);
+      evidenceStart = Arrays.copyOf(evidenceStart, n);
+      evidenceLength = Arrays.copyOf(evidenceLength, n);
     }
     markSignal[markCount] = signal;
     markTime[markCount] = timeMs;
-    markEvidence[markCount] = evidence;
+    setEvidence(markCount, evidence);
     markCount++;
+  }
+
+  /** Stores mark {@code slot}'s evidence at the end of the pool; what it held before becomes free space. */
+  private void setEvidence(int slot, String evidence) {
+    int n = evidence.length();
+    if (poolUsed + n > evidencePool.length) {
+      compactPool(slot, n);
+    }
+    evidence.getChars(0, n, evidencePool, poolUsed);
+    evidenceStart[slot] = poolUsed;
+    evidenceLength[slot] = n;
+    poolUsed += n;
+  }
+
+  /**
+   * Copies the other marks' evidence into a new pool with room for {@code needed} more chars, half of
+   * it free: a pool is rewritten about once per half-pool of new evidence, not once per mark.
+   */
+  private void compactPool(int slot, int needed) {
+    int live = 0;
+    for (int i = 0; i < markCount; i++) {
+      live += i == slot ? 0 : evidenceLength[i];
+    }
+    char[] pool = new char[Math.max(64, 2 * (live + needed))];
+    int used = 0;
+    for (int i = 0; i < markCount; i++) {
+      if (i != slot) {
+        System.arraycopy(evidencePool, evidenceStart[i], pool, used, evidenceLength[i]);
+        evidenceStart[i] = used;
+        used += evidenceLength[i];
+      }
+    }
+    evidencePool = pool;
+    poolUsed = used;
   }
 
   private int oldestMark() {
@@ -134,8 +176,8 @@ public final class PhoneState {
     int last = markCount - 1;
     markSignal[i] = markSignal[last];
     markTime[i] = markTime[last];
-    markEvidence[i] = markEvidence[last];
-    markEvidence[last] = null;
+    evidenceStart[i] = evidenceStart[last];
+    evidenceLength[i] = evidenceLength[last];
     markCount--;
   }
 
@@ -163,8 +205,24 @@ public final class PhoneState {
     return markTime[i];
   }
 
+  /** The evidence of mark {@code i}: a new string on each call. */
   public String markEvidence(int i) {
-    return markEvidence[i];
+    return new String(evidencePool, evidenceStart[i], evidenceLength[i]);
+  }
+
+  /** Whether mark {@code i}'s evidence is exactly {@code id}, without building a string. */
+  public boolean markEvidenceIs(int i, String id) {
+    int n = evidenceLength[i];
+    if (id.length() != n) {
+      return false;
+    }
+    int start = evidenceStart[i];
+    for (int k = 0; k < n; k++) {
+      if (evidencePool[start + k] != id.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Forgets occurrences older than {@code horizonMs}: the TTL of the longest window. */

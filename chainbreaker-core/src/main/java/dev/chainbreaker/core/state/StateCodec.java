@@ -52,7 +52,7 @@ public final class StateCodec {
     for (int i = 0; i < s.markCount; i++) {
       out.fixed32(signalHash[s.markSignal[i]]);
       out.zigzag(base - s.markTime[i]);
-      out.string(s.markEvidence[i]);
+      out.string(s.markEvidence(i));
     }
     int present = 0;
     if (s.counters != null) {

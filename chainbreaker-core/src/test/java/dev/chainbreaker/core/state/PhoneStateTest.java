@@ -22,6 +22,60 @@ class PhoneStateTest {
     assertEquals(-1, s.latest(0, 9000, Long.MAX_VALUE), "after is exclusive");
   }
 
+  /**
+   * The marks' evidence lives in one char pool per phone that is compacted as it fills: every live
+   * mark must still return exactly the id it was given (Chinese and supplementary characters
+   * included), through replacements, evictions, expiry and an encode/decode round trip, and the pool
+   * stays bounded.
+   */
+  @Test
+  void evidenceSurvivesPoolCompaction() {
+    java.util.Random r = new java.util.Random(11);
+    java.util.Map<Long, String> byTime = new java.util.HashMap<>();
+    java.util.List<Long> times = new java.util.ArrayList<>();
+    for (long t = 0; t < 20_000; t++) {
+      times.add(t * 10);
+    }
+    java.util.Collections.shuffle(times, r); // late events too; each time once, so it names its mark
+    PhoneState s = new PhoneState();
+    for (int k = 0; k < times.size(); k++) {
+      long t = times.get(k);
+      StringBuilder id = new StringBuilder();
+      int n = r.nextInt(41);
+      for (int c = 0; c < n; c++) {
+        int pick = r.nextInt(10);
+        if (pick < 7) {
+          id.append((char) ('a' + r.nextInt(26)));
+        } else if (pick < 9) {
+          id.append((char) (0x4e00 + r.nextInt(500)));
+        } else {
+          id.appendCodePoint(0x1f300 + r.nextInt(200)); // a surrogate pair
+        }
+      }
+      byTime.put(t, id.toString());
+      s.observe(t); // as the engine does: mark times are encoded against the watermark
+      s.mark(r.nextInt(3), t, id.toString());
+      if (k % 1000 == 999) {
+        s.expireMarks(times.get(r.nextInt(k)));
+      }
+      if (k % 250 == 0) {
+        assertMarksCarryTheirIds(s, byTime);
+        assertMarksCarryTheirIds(codec.decode(codec.encode(s)), byTime);
+      }
+      assertTrue(s.evidencePool.length <= 4 * PhoneState.MAX_MARKS * 80, "pool of " + s.evidencePool.length + " chars");
+    }
+    assertMarksCarryTheirIds(s, byTime);
+  }
+
+  private static void assertMarksCarryTheirIds(PhoneState s, java.util.Map<Long, String> byTime) {
+    for (int i = 0; i < s.markCount(); i++) {
+      String expected = byTime.get(s.markTime(i));
+      assertEquals(expected, s.markEvidence(i), "mark " + i);
+      assertTrue(s.markEvidenceIs(i, expected));
+      assertTrue(!s.markEvidenceIs(i, expected + "x"));
+    }
+  }
+
   @Test
   void boundedWhateverTheTraffic() {
     PhoneState s = new PhoneState();
