@@ -52,7 +52,7 @@ public final class StateCodec {
     for (int i = 0; i < s.markCount; i++) {
       out.fixed32(signalHash[s.markSignal[i]]);
       out.zigzag(base - s.markTime[i]);
-      out.string(s.markEvidence(i));
+      out.chars(s.evidencePool, s.evidenceStart[i], s.evidenceLength[i]);
     }
     int present = 0;
     if (s.counters != null) {
@@ -182,6 +182,20 @@ public final class StateCodec {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       varint(b.length);
       write(b, 0, b.length);
+    }
+
+    /** The same bytes as {@link #string} of those chars; ASCII, the usual event id, without a String. */
+    void chars(char[] a, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        if (a[i] >= 0x80) {
+          string(new String(a, off, len));
+          return;
+        }
+      }
+      varint(len);
+      for (int i = off; i < off + len; i++) {
+        write(a[i]);
+      }
     }
 
     void longs(long[] values, int count) {

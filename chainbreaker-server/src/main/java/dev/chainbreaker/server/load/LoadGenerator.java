@@ -94,10 +94,8 @@ public final class LoadGenerator {
     for (Thread t : threads) {
       t.join();
     }
-    if (perSecond != null) {
-      synchronized (histogram) {
-        Files.writeString(o.series(), perSecond.csv(startEpochMs + o.warmupS() * 1000L));
-      }
+    if (perSecond != null) { // every connection has joined: its seconds are in
+      Files.writeString(o.series(), perSecond.csv(startEpochMs + o.warmupS() * 1000L));
     }
     long requests;
     synchronized (histogram) {
