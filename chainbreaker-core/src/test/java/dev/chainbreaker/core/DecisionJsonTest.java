@@ -30,6 +30,18 @@ class DecisionJsonTest {
     }
   }
 
+  /** The UTF-8 form is written through a per-thread buffer: each result must be its own copy. */
+  @Test
+  void utf8ResultsDoNotShareTheBuffer() {
+    Decision big = new Decision("e-big-" + "x".repeat(3000), Outcome.DENY, Risk.HIGH, 0.9, SubjectState.COMPROMISED,
+        List.of(), List.of("face"), List.of());
+    Decision small = new Decision("e-small", Outcome.ALLOW, Risk.LOW, 0.0, SubjectState.NORMAL, List.of(), List.of(), List.of());
+    byte[] first = DecisionJson.toUtf8(big);
+    byte[] second = DecisionJson.toUtf8(small);
+    assertArrayEquals(DecisionJson.toJson(big).getBytes(StandardCharsets.UTF_8), first);
+    assertArrayEquals(DecisionJson.toJson(small).getBytes(StandardCharsets.UTF_8), second);
+  }
+
   /** The UTF-8 form is the text form encoded, for any text: escapes, controls, CJK, emoji, lone surrogates. */
   @Test
   void utf8BytesAreTheEncodedTextForRandomDecisions() {
