@@ -40,10 +40,12 @@ public final class PhoneState {
   // Each mark's evidence (event ids) as a range of one per-phone char pool, not as a String per
   // mark: a state lives for the whole run, and a reference from it to each new event's id made every
   // event leave old-to-young pointers for the collector to scan (LOAD.md). The pool is rewritten
-  // only when it fills up; chars, not bytes, so any Java string comes back exactly.
+  // only when it fills up; chars, not bytes, so any Java string comes back exactly. A phone without
+  // marks has no pool of its own (states are kept for every phone ever seen).
+  private static final char[] NO_CHARS = new char[0];
   int[] evidenceStart = new int[4];
   int[] evidenceLength = new int[4];
-  char[] evidencePool = new char[64];
+  char[] evidencePool = NO_CHARS;
   int poolUsed;
 
   BucketRing[] counters;

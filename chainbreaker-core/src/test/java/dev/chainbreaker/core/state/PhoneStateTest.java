@@ -67,6 +67,17 @@ class PhoneStateTest {
     assertMarksCarryTheirIds(s, byTime);
   }
 
+  /** States are kept for every phone ever seen: one without marks must not carry an evidence pool. */
+  @Test
+  void aPhoneWithoutMarksHasNoPool() {
+    PhoneState s = new PhoneState();
+    assertEquals(0, s.evidencePool.length);
+    s.observe(1000);
+    s.mark(0, 1000, "e1");
+    assertEquals("e1", s.markEvidence(0));
+    assertEquals(0, codec.decode(codec.encode(new PhoneState())).evidencePool.length);
+  }
+
   private static void assertMarksCarryTheirIds(PhoneState s, java.util.Map<Long, String> byTime) {
     for (int i = 0; i < s.markCount(); i++) {
       String expected = byTime.get(s.markTime(i));
