@@ -181,22 +181,22 @@ public final class LoadGenerator {
     }
 
     void record(long second, long latencyNs) {
-      int i = (int) Math.min(bySecond.length - 1, Math.max(0, second));
-      if (bySecond[i] == null) {
-        bySecond[i] = new Histogram(HIGHEST, 2);
-      }
-      bySecond[i].recordValue(latencyNs);
+      at((int) Math.min(bySecond.length - 1, Math.max(0, second))).recordValue(latencyNs);
     }
 
     void add(Seconds other) {
       for (int i = 0; i < bySecond.length; i++) {
         if (other.bySecond[i] != null) {
-          if (bySecond[i] == null) {
-            bySecond[i] = new Histogram(HIGHEST, 2);
-          }
-          bySecond[i].add(other.bySecond[i]);
+          at(i).add(other.bySecond[i]);
         }
       }
+    }
+
+    private Histogram at(int i) {
+      if (bySecond[i] == null) {
+        bySecond[i] = new Histogram(HIGHEST, 2);
+      }
+      return bySecond[i];
     }
 
     /** One line per second: its wall-clock start, the requests due in it, their p50, p99 and max in µs. */
