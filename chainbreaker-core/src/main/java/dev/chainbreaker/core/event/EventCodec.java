@@ -271,7 +271,29 @@ public final class EventCodec {
     if (value.length() > MAX_FIELD && !field.equals("text")) {
       throw new EventException(prefix(n, field), "is longer than " + MAX_FIELD + " characters");
     }
+    if (hasUnpairedSurrogate(value)) {
+      throw new EventException(prefix(n, field), "is not valid Unicode text: it has an unpaired surrogate (a lone \\uD800-\\uDFFF escape)");
+    }
     return value;
+  }
+
+  /**
+   * A JSON escape can produce half a surrogate pair (RFC 8259 allows it; I-JSON, RFC 7493, does not). Such a string
+   * has no UTF-8 form: stored, it would turn into '?', so two different event ids would share one retry key and a
+   * recovered state would differ from the replayed one.
+   */
+  static boolean hasUnpairedSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String prefix(JsonNode n, String field) {

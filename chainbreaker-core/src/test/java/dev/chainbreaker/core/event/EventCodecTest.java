@@ -77,10 +77,24 @@ class EventCodecTest {
     "data.checks | {\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/bank/x\",\"type\":\"card.bound\",\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":{\"card\":\"6222000000000001234\",\"checks\":\"cvv\"}}",
     "data | {\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/bank/x\",\"type\":\"card.frozen\",\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":[1]}",
     "body | {\"specversion\":\"1.0\",",
+    "id | {\"specversion\":\"1.0\",\"id\":\"a\\uD800\",\"source\":\"/bank/x\",\"type\":\"card.frozen\",\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":{\"card\":\"6222000000000001234\"}}",
+    "source | {\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/bank/\\uDC00x\",\"type\":\"card.frozen\",\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":{\"card\":\"6222000000000001234\"}}",
+    "data.account | {\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/bank/x\",\"type\":\"account.login\",\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":{\"verification\":\"password\",\"account\":\"\\uDC00\\uD800\"}}",
   })
   void rejectionsNameTheField(String field, String json) {
     EventException e = assertThrows(EventException.class, () -> codec.parse(json));
     assertEquals(field, e.field(), e.getMessage());
+  }
+
+  /** A surrogate pair (an emoji, a rare CJK character) is valid text; only half a pair is rejected. */
+  @Test
+  void surrogatePairsAreAcceptedAndOnlyHalvesRejected() {
+    Event e = codec.parse(event("id-\\uD842\\uDFB7-1", "/bank/x", "card.frozen", "2024-01-01T10:00:00+08:00", "+8613800000001",
+        "{\"card\":\"6222000000000001234\"}"));
+    assertEquals("id-\uD842\uDFB7-1", e.id());
+    assertFalse(EventCodec.hasUnpairedSurrogate("\uD842\uDFB7"));
+    assertTrue(EventCodec.hasUnpairedSurrogate("x\uD842"));
+    assertTrue(EventCodec.hasUnpairedSurrogate("\uDFB7\uD842"));
   }
 
   @Test
