@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +41,23 @@ public final class EventCodec {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern CARD_DIGITS = Pattern.compile("[0-9]{12,19}");
 
+  // The names read from an event's data, by position; every other name is skipped.
+  private static final int CHANNEL = 0, VERIFICATION = 1, ACTOR = 2, ACCOUNT = 3, DEVICE_ID = 4, DEVICE_MODEL = 5,
+      NEW_DEVICE = 6, AMOUNT = 7, CURRENCY_CODE = 8, CARD = 9, ID_NUMBER = 10, DISBURSE_TO = 11, CATEGORY = 12,
+      COUNTERPARTY = 13, PURPOSE = 14, SENDER_NUMBER = 15, REAL_NAME_VERIFICATION = 16, FIELD_LIST = 17, CHECK_LIST = 18,
+      QUICK_BIND = 19, CARD_TYPE = 20, KIND = 21, TARGET = 22, IMEI = 23, PREVIOUS_IMEI = 24, ICCID = 25, NEW_PHONE = 26,
+      TO = 27, SENDER = 28, TEXT = 29, REASON = 30, REPORTER = 31;
+  static final JsonFields.Names DATA = new JsonFields.Names("data.",
+      "channel", "verification", "actor", "account", "deviceId", "deviceModel",
+      "newDevice", "amount", "currency", "card", "idNumber", "disburseTo", "category",
+      "counterparty", "purpose", "senderNumber", "realNameVerification", "fields", "checks",
+      "quickBind", "cardType", "kind", "target", "imei", "previousImei", "iccid", "newPhone",
+      "to", "sender", "text", "reason", "reporter");
+  // The CloudEvents envelope's names the contract uses.
+  private static final int SPECVERSION = 0, ID = 1, SOURCE = 2, TYPE = 3, TIME = 4, SUBJECT = 5, DATACONTENTTYPE = 6, DATA_OBJECT = 7;
+  static final JsonFields.Names ENVELOPE = new JsonFields.Names("",
+      "specversion", "id", "source", "type", "time", "subject", "datacontenttype", "data").nest("data", DATA);
+
   private final PhoneNumbers phones;
   private final Sensitive sensitive;
 
@@ -55,59 +73,123 @@ public final class EventCodec {
 
   /** Parses one event from JSON text. */
   public Event parse(String json) {
-    return read(tree(json));
+    return read(body(json), 0);
   }
 
   /** Parses a batch (JSON array) or a single event (JSON object). */
   public List<Event> parseBatch(String json) {
-    JsonNode root = tree(json);
-    if (!root.isArray()) {
-      return List.of(read(root));
-    }
-    List<Event> out = new ArrayList<>(root.size());
-    int i = 0;
-    for (JsonNode n : root.values()) {
+    Body body = body(json);
+    List<Event> out = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
       try {
-        out.add(read(n));
+        out.add(read(body, i));
       } catch (EventException e) {
-        throw new EventException("[" + i + "]." + e.field(), e.detail());
+        throw body.isArray() ? new EventException("[" + i + "]." + e.field(), e.detail()) : e;
       }
-      i++;
     }
     return out;
   }
 
-  /** A JSON tree from text; malformed JSON is an error on the whole body. */
-  public static JsonNode tree(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new EventException("body", "malformed JSON: " + e.getOriginalMessage());
+  /**
+   * A request body read but not yet validated: one event (a JSON object, or any other value, which
+   * {@link #read(Body, int)} rejects) or a JSON array of them. Malformed JSON anywhere in it is an
+   * error on the whole body, before any event is looked at.
+   */
+  public static final class Body {
+    private final boolean array;
+    private final List<Object> items;
+
+    private Body(boolean array, List<Object> items) {
+      this.array = array;
+      this.items = items;
+    }
+
+    /** True for a JSON array (a batch), false for a single value. */
+    public boolean isArray() {
+      return array;
+    }
+
+    /** The number of events: the array's length, or 1. */
+    public int size() {
+      return items.size();
     }
   }
 
-  /** Validates one event already read as a JSON tree. */
-  public Event read(JsonNode n) {
-    if (n == null || !n.isObject()) {
+  /** Reads JSON text into a {@link Body}; malformed JSON is an error on {@code body}. */
+  public static Body body(String json) {
+    try (JsonParser p = JSON.createParser(json)) {
+      return body(p);
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  /** Reads a UTF-8 body (already checked to be valid UTF-8) into a {@link Body}; malformed JSON is an error on {@code body}. */
+  public static Body body(byte[] utf8) {
+    try (JsonParser p = JSON.createParser(utf8)) {
+      return body(p);
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  private static Body body(JsonParser p) {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw new EventException("body", "malformed JSON: no content");
+    }
+    Body body;
+    if (first == JsonToken.START_ARRAY) {
+      List<Object> items = new ArrayList<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        items.add(item(p, t));
+      }
+      body = new Body(true, items);
+    } else {
+      body = new Body(false, List.of(item(p, first)));
+    }
+    JsonToken trailing = p.nextToken();
+    if (trailing != null) {
+      throw new EventException("body", "malformed JSON: trailing token (" + trailing + ") after the top-level value");
+    }
+    return body;
+  }
+
+  private static Object item(JsonParser p, JsonToken t) {
+    if (t == JsonToken.START_OBJECT) {
+      return JsonFields.read(p, ENVELOPE);
+    }
+    p.skipChildren();
+    return JsonFields.OTHER;
+  }
+
+  private static EventException malformed(JacksonException e) {
+    return new EventException("body", "malformed JSON: " + e.getOriginalMessage());
+  }
+
+  /** Validates the {@code index}th event of a body; a rejection names the field within the event. */
+  public Event read(Body body, int index) {
+    if (!(body.items.get(index) instanceof JsonFields n)) {
       throw new EventException("event", "must be a JSON object");
     }
-    String spec = text(n, "specversion", true);
+    String spec = text(n, SPECVERSION, true);
     if (!"1.0".equals(spec)) {
       throw new EventException("specversion", "must be \"1.0\"");
     }
-    String id = text(n, "id", true);
+    String id = text(n, ID, true);
     if (id.isEmpty() || id.length() > 256) {
       throw new EventException("id", "must be 1 to 256 characters");
     }
-    String source = text(n, "source", true);
+    String source = text(n, SOURCE, true);
     SourceKind kind = sourceKind(source);
-    String typeName = text(n, "type", true);
+    String typeName = text(n, TYPE, true);
     EventType type = EventType.fromWire(typeName);
     if (type == null) {
       throw new EventException("type", "unknown event type '" + clip(typeName) + "'");
     }
     OffsetDateTime time;
-    String timeText = text(n, "time", true);
+    String timeText = text(n, TIME, true);
     try {
       time = EventTime.parse(timeText);
     } catch (DateTimeParseException e) {
@@ -115,23 +197,25 @@ public final class EventCodec {
     }
     String subject;
     try {
-      subject = phones.normalise(text(n, "subject", true));
+      subject = phones.normalise(text(n, SUBJECT, true));
     } catch (IllegalArgumentException e) {
       throw new EventException("subject", e.getMessage());
     }
-    JsonNode ct = n.get("datacontenttype");
-    if (ct != null && !ct.isNull() && !(ct.isString() && ct.stringValue().startsWith("application/json"))) {
+    Object ct = n.get(DATACONTENTTYPE);
+    if (ct != null && !(ct instanceof String s && s.startsWith("application/json"))) {
       throw new EventException("datacontenttype", "must be application/json");
     }
-    JsonNode data = n.get("data");
-    if (data == null || data.isNull()) {
-      data = JSON.createObjectNode();
-    } else if (!data.isObject()) {
+    Object dataValue = n.get(DATA_OBJECT);
+    JsonFields data;
+    if (dataValue == null) {
+      data = JsonFields.empty(DATA);
+    } else if (dataValue instanceof JsonFields d) {
+      data = d;
+    } else {
       throw new EventException("data", "must be a JSON object");
     }
     for (String f : type.requiredFields()) {
-      JsonNode v = data.get(f);
-      if (v == null || v.isNull()) {
+      if (data.get(f) == null) {
         throw new EventException("data." + f, "is required for " + type.wire());
       }
     }
@@ -139,28 +223,25 @@ public final class EventCodec {
     return new Event(id, source, kind, type, time.toInstant().toEpochMilli(), time.getOffset().getTotalSeconds(), subject, d);
   }
 
-  private EventData readData(EventType type, String source, JsonNode d) {
-    String channel = text(d, "channel", false);
+  private EventData readData(EventType type, String source, JsonFields d) {
+    String channel = text(d, CHANNEL, false);
     if (channel != null) {
       Set<String> allowed = type == EventType.MESSAGE_RECEIVED ? MESSAGE_CHANNELS : CHANNELS;
       oneOf("data.channel", channel, allowed);
     }
-    String verification = oneOf("data.verification", text(d, "verification", false), VERIFICATIONS);
-    String actor = oneOf("data.actor", text(d, "actor", false), ACTORS);
-    String accountRaw = text(d, "account", false);
+    String verification = oneOf("data.verification", text(d, VERIFICATION, false), VERIFICATIONS);
+    String actor = oneOf("data.actor", text(d, ACTOR, false), ACTORS);
+    String accountRaw = text(d, ACCOUNT, false);
     Protected account = accountRaw == null ? null : sensitive.account(source, accountRaw);
-    double amount = Double.NaN;
-    JsonNode a = d.get("amount");
-    if (a != null && !a.isNull()) {
-      amount = amount(a);
-    }
-    String currency = text(d, "currency", false);
+    Object a = d.get(AMOUNT);
+    double amount = a == null ? Double.NaN : amount(a);
+    String currency = text(d, CURRENCY_CODE, false);
     if (currency != null && !CURRENCY.matcher(currency).matches()) {
       throw new EventException("data.currency", "must be an ISO 4217 code such as CNY");
     }
-    Protected card = cardOf(d, "card");
-    Protected disburseTo = cardOf(d, "disburseTo");
-    String idRaw = text(d, "idNumber", false);
+    Protected card = cardOf(d, CARD);
+    Protected disburseTo = cardOf(d, DISBURSE_TO);
+    String idRaw = text(d, ID_NUMBER, false);
     Protected idNumber = null;
     if (idRaw != null) {
       if (idRaw.length() < 6 || idRaw.length() > 32) {
@@ -168,7 +249,7 @@ public final class EventCodec {
       }
       idNumber = sensitive.idNumber(idRaw);
     }
-    String text = text(d, "text", false);
+    String text = text(d, TEXT, false);
     if (text != null && text.length() > MAX_TEXT) {
       throw new EventException("data.text", "is longer than " + MAX_TEXT + " characters");
     }
@@ -177,55 +258,55 @@ public final class EventCodec {
         verification,
         actor,
         account,
-        text(d, "deviceId", false),
-        text(d, "deviceModel", false),
-        bool(d, "newDevice"),
+        text(d, DEVICE_ID, false),
+        text(d, DEVICE_MODEL, false),
+        bool(d, NEW_DEVICE),
         amount,
         currency,
         card,
         idNumber,
         disburseTo,
-        oneOf("data.category", text(d, "category", false), CATEGORIES),
-        text(d, "counterparty", false),
-        oneOf("data.purpose", text(d, "purpose", false), PURPOSES),
-        text(d, "senderNumber", false),
-        oneOf("data.realNameVerification", text(d, "realNameVerification", false), REAL_NAME),
-        list(d, "fields", FIELDS),
-        list(d, "checks", CHECKS),
-        Boolean.TRUE.equals(bool(d, "quickBind")),
-        oneOf("data.cardType", text(d, "cardType", false), CARD_TYPES),
-        oneOf("data.kind", text(d, "kind", false), FORWARDING),
-        text(d, "target", false),
-        text(d, "imei", false),
-        text(d, "previousImei", false),
-        text(d, "iccid", false),
-        text(d, "newPhone", false),
-        text(d, "to", false),
-        text(d, "sender", false),
+        oneOf("data.category", text(d, CATEGORY, false), CATEGORIES),
+        text(d, COUNTERPARTY, false),
+        oneOf("data.purpose", text(d, PURPOSE, false), PURPOSES),
+        text(d, SENDER_NUMBER, false),
+        oneOf("data.realNameVerification", text(d, REAL_NAME_VERIFICATION, false), REAL_NAME),
+        list(d, FIELD_LIST, FIELDS),
+        list(d, CHECK_LIST, CHECKS),
+        Boolean.TRUE.equals(bool(d, QUICK_BIND)),
+        oneOf("data.cardType", text(d, CARD_TYPE, false), CARD_TYPES),
+        oneOf("data.kind", text(d, KIND, false), FORWARDING),
+        text(d, TARGET, false),
+        text(d, IMEI, false),
+        text(d, PREVIOUS_IMEI, false),
+        text(d, ICCID, false),
+        text(d, NEW_PHONE, false),
+        text(d, TO, false),
+        text(d, SENDER, false),
         text,
-        text(d, "reason", false),
-        text(d, "reporter", false));
+        text(d, REASON, false),
+        text(d, REPORTER, false));
   }
 
-  private Protected cardOf(JsonNode d, String field) {
+  private Protected cardOf(JsonFields d, int field) {
     String raw = text(d, field, false);
     if (raw == null) {
       return null;
     }
     String digits = raw.replace(" ", "").replace("-", "");
     if (!CARD_DIGITS.matcher(digits).matches()) {
-      throw new EventException("data." + field, "must be a card number of 12 to 19 digits");
+      throw new EventException(d.names.field(field), "must be a card number of 12 to 19 digits");
     }
     return sensitive.card(digits);
   }
 
-  private static double amount(JsonNode a) {
+  private static double amount(Object a) {
     BigDecimal v;
     try {
-      if (a.isString()) {
-        v = new BigDecimal(a.stringValue().strip());
-      } else if (a.isNumber()) {
-        v = a.decimalValue();
+      if (a instanceof String s) {
+        v = new BigDecimal(s.strip());
+      } else if (a instanceof BigDecimal number) {
+        v = number;
       } else {
         throw new NumberFormatException();
       }
@@ -256,23 +337,22 @@ public final class EventCodec {
     return kind;
   }
 
-  private static String text(JsonNode n, String field, boolean required) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
+  private static String text(JsonFields n, int field, boolean required) {
+    Object v = n.get(field);
+    if (v == null) {
       if (required) {
-        throw new EventException(field, "is required");
+        throw new EventException(n.names.field(field), "is required");
       }
       return null;
     }
-    if (!v.isString()) {
-      throw new EventException(prefix(n, field), "must be a string");
+    if (!(v instanceof String value)) {
+      throw new EventException(n.names.field(field), "must be a string");
     }
-    String value = v.stringValue();
-    if (value.length() > MAX_FIELD && !field.equals("text")) {
-      throw new EventException(prefix(n, field), "is longer than " + MAX_FIELD + " characters");
+    if (value.length() > MAX_FIELD && !(n.names == DATA && field == TEXT)) { // a message text has its own limit
+      throw new EventException(n.names.field(field), "is longer than " + MAX_FIELD + " characters");
     }
     if (hasUnpairedSurrogate(value)) {
-      throw new EventException(prefix(n, field), "is not valid Unicode text: it has an unpaired surrogate (a lone \\uD800-\\uDFFF escape)");
+      throw new EventException(n.names.field(field), "is not valid Unicode text: it has an unpaired surrogate (a lone \\uD800-\\uDFFF escape)");
     }
     return value;
   }
@@ -296,36 +376,32 @@ public final class EventCodec {
     return false;
   }
 
-  private static String prefix(JsonNode n, String field) {
-    // Envelope fields sit next to "specversion"; everything else is inside data.
-    return n.has("specversion") ? field : "data." + field;
-  }
-
-  private static Boolean bool(JsonNode d, String field) {
-    JsonNode v = d.get(field);
-    if (v == null || v.isNull()) {
+  private static Boolean bool(JsonFields d, int field) {
+    Object v = d.get(field);
+    if (v == null) {
       return null;
     }
-    if (!v.isBoolean()) {
-      throw new EventException("data." + field, "must be true or false");
+    if (!(v instanceof Boolean b)) {
+      throw new EventException(d.names.field(field), "must be true or false");
     }
-    return v.booleanValue();
+    return b;
   }
 
-  private static List<String> list(JsonNode d, String field, Set<String> allowed) {
-    JsonNode v = d.get(field);
-    if (v == null || v.isNull()) {
+  private static List<String> list(JsonFields d, int field, Set<String> allowed) {
+    Object v = d.get(field);
+    if (v == null) {
       return List.of();
     }
-    if (!v.isArray()) {
-      throw new EventException("data." + field, "must be an array of strings");
+    String name = d.names.field(field);
+    if (!(v instanceof List<?> items)) {
+      throw new EventException(name, "must be an array of strings");
     }
-    List<String> out = new ArrayList<>(v.size());
-    for (JsonNode e : v.values()) {
-      if (!e.isString()) {
-        throw new EventException("data." + field, "must be an array of strings");
+    List<String> out = new ArrayList<>(items.size());
+    for (Object e : items) {
+      if (!(e instanceof String s)) {
+        throw new EventException(name, "must be an array of strings");
       }
-      out.add(oneOf("data." + field, e.stringValue(), allowed));
+      out.add(oneOf(name, s, allowed));
     }
     return List.copyOf(out);
   }

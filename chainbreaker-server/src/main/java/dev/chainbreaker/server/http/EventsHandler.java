@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/events}: one CloudEvent ({@code application/cloudevents+json} or
@@ -32,10 +31,10 @@ final class EventsHandler {
 
   void post(Context ctx) {
     String type = Requests.requireType(ctx, TYPES);
-    String body = Requests.body(ctx, s.config().maxBodyBytes());
-    JsonNode root;
+    byte[] body = Requests.utf8Body(ctx, s.config().maxBodyBytes());
+    EventCodec.Body root;
     try {
-      root = EventCodec.tree(body);
+      root = EventCodec.body(body);
     } catch (EventException e) {
       throw Problem.invalid(e.field(), e.detail());
     }
@@ -46,7 +45,7 @@ final class EventsHandler {
     if (type.equals(SINGLE) && batch) {
       throw Problem.invalid("body", "a single event (" + SINGLE + ") is a JSON object; send arrays as " + BATCH);
     }
-    List<Event> events = batch ? readBatch(root) : List.of(read(root, ""));
+    List<Event> events = batch ? readBatch(root) : List.of(read(root, 0, ""));
     List<Submitted> results;
     try {
       results = s.ledger().submit(events);
@@ -90,25 +89,23 @@ final class EventsHandler {
     return out;
   }
 
-  private List<Event> readBatch(JsonNode root) {
-    if (root.isEmpty()) {
+  private List<Event> readBatch(EventCodec.Body root) {
+    if (root.size() == 0) {
       throw Problem.invalid("body", "the batch is empty");
     }
     if (root.size() > s.config().maxBatch()) {
       throw new Problem(413, "batch-too-large", "Batch too large", "a batch holds at most " + s.config().maxBatch() + " events", "body");
     }
     List<Event> out = new ArrayList<>(root.size());
-    int i = 0;
-    for (JsonNode n : root.values()) {
-      out.add(read(n, "[" + i + "]."));
-      i++;
+    for (int i = 0; i < root.size(); i++) {
+      out.add(read(root, i, "[" + i + "]."));
     }
     return out;
   }
 
-  private Event read(JsonNode n, String prefix) {
+  private Event read(EventCodec.Body root, int i, String prefix) {
     try {
-      return s.ledger().engine().codec().read(n);
+      return s.ledger().engine().codec().read(root, i);
     } catch (EventException e) {
       throw Problem.invalid(prefix + e.field(), e.detail());
     }

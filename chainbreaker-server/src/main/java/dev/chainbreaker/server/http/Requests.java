@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,45 @@ final class Requests {
 
   /** The body as text, at most {@code max} bytes (413 beyond), valid UTF-8 (400 otherwise). */
   static String body(Context ctx, long max) {
+    byte[] bytes = bytes(ctx, max);
+    if (ascii(bytes)) {
+      // Most bodies are ASCII (identifiers, times, amounts): one copy, no decoder and its buffers.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    return strictUtf8(bytes).toString();
+  }
+
+  /**
+   * The body's bytes, at most {@code max} (413 beyond), checked to be valid UTF-8 without a NUL byte
+   * (400 otherwise), for a JSON parser that reads bytes. JSON never holds a raw NUL, and without one
+   * a parser's encoding detection (UTF-16 and UTF-32 start with zero bytes) can only find UTF-8.
+   */
+  static byte[] utf8Body(Context ctx, long max) {
+    byte[] bytes = bytes(ctx, max);
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw Problem.invalid("body", "malformed JSON: a NUL byte (JSON allows control characters only as escapes)");
+      }
+      ascii &= b > 0;
+    }
+    if (!ascii) {
+      strictUtf8(bytes);
+    }
+    return bytes;
+  }
+
+  private static CharBuffer strictUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw Problem.invalid("body", "the request body is not valid UTF-8");
+    }
+  }
+
+  /** The body's bytes, at most {@code max} (413 beyond), not empty. */
+  private static byte[] bytes(Context ctx, long max) {
     String length = ctx.header("Content-Length");
     long announced = -1;
     if (length != null) {
@@ -78,16 +118,7 @@ final class Requests {
     if (bytes.length == 0) {
       throw Problem.invalid("body", "the request body is empty");
     }
-    if (ascii(bytes)) {
-      // Most bodies are ASCII (identifiers, times, amounts): one copy, no decoder and its buffers.
-      return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw Problem.invalid("body", "the request body is not valid UTF-8");
-    }
+    return bytes;
   }
 
   /** A body without Content-Length, read up to {@code max} bytes. */
