@@ -86,6 +86,60 @@ class EventCodecTest {
     assertEquals(field, e.field(), e.getMessage());
   }
 
+  /** The codec reads only the names it knows, in one pass: what a JSON tree reader would make of the same text. */
+  @Test
+  void unknownNamesAreSkippedWhateverTheyHoldAndTheLastOfDuplicatesWins() {
+    String json = "{\"traceparent\":{\"a\":[1,{\"id\":\"inner\"}],\"b\":null},\"specversion\":\"1.0\",\"id\":\"first\","
+        + "\"source\":\"/payment/x\",\"type\":\"payment.initiated\",\"time\":\"2024-01-01T10:00:00+08:00\","
+        + "\"subject\":\"+8613800000001\",\"id\":\"second\",\"data\":{\"extra\":[[{\"amount\":\"1\"}]],"
+        + "\"amount\":5000.5,\"currency\":\"CNY\"}}";
+    Event e = codec.parse(json);
+    assertEquals("second", e.id(), "the last of duplicate names wins, as in a tree");
+    assertEquals(5000.5, e.data().amount(), "an amount may be a JSON number");
+    // a later null takes a value away, as in a tree
+    EventException gone = assertThrows(EventException.class, () -> codec.parse(json.replace("\"id\":\"second\"", "\"id\":null")));
+    assertEquals("id", gone.field());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "data.channel | {\"channel\":5,\"verification\":\"password\"}",
+    "data.channel | {\"channel\":[\"app\"],\"verification\":\"password\"}",
+    "data.channel | {\"channel\":{\"app\":1},\"verification\":\"password\"}",
+    "data.newDevice | {\"verification\":\"password\",\"newDevice\":1}",
+    "data.amount | {\"verification\":\"password\",\"amount\":true}",
+    "data.amount | {\"verification\":\"password\",\"amount\":[1]}",
+    "data.checks | {\"verification\":\"password\",\"checks\":[\"cvv\",{\"x\":1}]}",
+    "data.verification | {\"verification\":null}",
+  })
+  void valuesOfTheWrongKindAreRejectedByName(String field, String data) {
+    EventException e = assertThrows(EventException.class,
+        () -> codec.parse(event("k", "/bank/x", "account.login", "2024-01-01T10:00:00+08:00", "+8613800000001", data)));
+    assertEquals(field, e.field(), e.getMessage());
+  }
+
+  @Test
+  void aBodyIsMalformedAsAWholeBeforeAnyEventIsJudged() {
+    String ok = event("w", "/telecom/x", "telecom.sms.sent", "2024-01-01T10:00:00+08:00", "+8613800000001", "{}");
+    String badSubject = ok.replace("+8613800000001", "nope");
+    assertEquals("body", assertThrows(EventException.class, () -> codec.parseBatch(ok + " x")).field(), "trailing content");
+    assertEquals("body", assertThrows(EventException.class, () -> codec.parseBatch(ok + ok)).field(), "two top-level values");
+    assertEquals("body", assertThrows(EventException.class, () -> codec.parseBatch("[" + badSubject + ",")).field(),
+        "an invalid first event does not hide malformed JSON after it");
+    assertEquals("[1].event", assertThrows(EventException.class, () -> codec.parseBatch("[" + ok + ",null]")).field());
+    assertEquals("event", assertThrows(EventException.class, () -> codec.parseBatch("42")).field());
+  }
+
+  @Test
+  void bytesAndTextReadTheSame() {
+    String json = event("\u4e2d-1", "/telecom/x", "message.received", "2024-01-01T10:00:00+08:00", "+8613800000001",
+        "{\"channel\":\"sms\",\"sender\":\"106900\",\"text\":\"【社保中心】您的社保账户未上传电子审核，请打开 a.szxq9.cc 办理\"}");
+    EventCodec.Body fromText = EventCodec.body(json);
+    EventCodec.Body fromBytes = EventCodec.body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(codec.read(fromText, 0).toString(), codec.read(fromBytes, 0).toString());
+    assertEquals("\u4e2d-1", codec.read(fromBytes, 0).id());
+  }
+
   /** A surrogate pair (an emoji, a rare CJK character) is valid text; only half a pair is rejected. */
   @Test
   void surrogatePairsAreAcceptedAndOnlyHalvesRejected() {

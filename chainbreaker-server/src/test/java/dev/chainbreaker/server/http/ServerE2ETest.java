@@ -192,6 +192,8 @@ class ServerE2ETest {
     assertProblem(client.send("POST", "/v1/events", ingest, "application/cloudevents+json", "[" + good + "]"), 400, "body");
     assertProblem(client.postJson("/v1/events", ingest, "{\"specversion\":\"1.0\"}"), 400, null);
     assertProblem(client.postJson("/v1/events", ingest, "\"just a string\""), 400, null);
+    assertProblem(client.postJson("/v1/events", ingest, good + " trailing"), 400, "body");
+    assertProblem(client.postJson("/v1/events", ingest, good.replace("{\"specversion\"", "{\u0000\"specversion\"")), 400, "body");
     // a batch with one bad event: nothing of it is written
     String bad = gen.next().replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"12\"");
     assertProblem(client.send("POST", "/v1/events", ingest, BATCH, SyntheticEvents.batch(List.of(gen.next(), gen.next(), bad))), 400, "[2].subject");
