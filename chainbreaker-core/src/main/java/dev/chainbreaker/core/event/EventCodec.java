@@ -142,7 +142,7 @@ public final class EventCodec {
     if (first == JsonToken.START_ARRAY) {
       List<Object> items = new ArrayList<>();
       JsonToken t;
-      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      while ((t = JsonFields.next(p)) != JsonToken.END_ARRAY) {
         items.add(item(p, t));
       }
       body = new Body(true, items);

@@ -123,10 +123,22 @@ final class JsonFields {
     };
   }
 
+  /**
+   * The next token inside an open array. Jackson reports an input that ends there as malformed; the
+   * check keeps a loop over the array from spinning should a parser ever return null instead.
+   */
+  static JsonToken next(JsonParser p) {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new EventException("body", "malformed JSON: the input ends inside an array");
+    }
+    return t;
+  }
+
   private static List<Object> array(JsonParser p) {
     List<Object> out = new ArrayList<>(4);
     JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+    while ((t = next(p)) != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_STRING) {
         out.add(p.getString());
       } else {
