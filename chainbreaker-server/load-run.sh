@@ -7,6 +7,7 @@
 # Usage: chainbreaker-server/load-run.sh [RATE [SECONDS]]          (default 20000 events/s, 30 s)
 # Environment: MODE=process-crash|power-loss  FLOOR=1 (NullServer)  BATCH=20  CONNS=8
 #              WARM=45 (s)  WARMRATE=8000  SERIES=file.csv  PORT=18090
+#              SERVE_ARGS='--config FILE' (more arguments for `chainbreaker serve`)
 #              CHAINBREAKER_JAVA_OPTS (passed to the launcher unchanged)
 #              DURING='command' (run in the background when the measured run starts, with PID set
 #              to the server's process id: a profiler attach, say)
@@ -25,7 +26,7 @@ if [ -n "${FLOOR:-}" ]; then
   java -XX:+UseZGC -Xms2g -Xmx2g -cp "$cp" dev.chainbreaker.server.load.NullServer --port "$port" >"$log" 2>&1 &
 else
   CHAINBREAKER_ADMIN_KEY="$admin" CHAINBREAKER_DURABILITY="$mode" \
-    "$root/chainbreaker" serve --port "$port" --data "$data" >"$log" 2>&1 &
+    "$root/chainbreaker" serve --port "$port" --data "$data" ${SERVE_ARGS:-} >"$log" 2>&1 &
 fi
 launcher=$!
 cleanup() { kill "$launcher" 2>/dev/null || true; wait "$launcher" 2>/dev/null || true; rm -rf "$data"; }
