@@ -34,11 +34,12 @@ final class JsonFields {
     private final String[] names;
     private final Map<String, Integer> index = new HashMap<>();
     private final String prefix;
-    private final Map<Integer, Names> nested = new HashMap<>();
+    private final Names[] nested;
 
     Names(String prefix, String... names) {
       this.prefix = prefix;
       this.names = names.clone();
+      this.nested = new Names[names.length];
       for (int i = 0; i < names.length; i++) {
         if (index.put(names[i], i) != null) {
           throw new IllegalArgumentException("duplicate name " + names[i]);
@@ -48,7 +49,7 @@ final class JsonFields {
 
     /** Reads the value under {@code name} as an object of {@code inner}'s names. */
     Names nest(String name, Names inner) {
-      nested.put(indexOf(name), inner);
+      nested[indexOf(name)] = inner;
       return this;
     }
 
@@ -101,7 +102,7 @@ final class JsonFields {
         p.skipChildren(); // an extension attribute or a field the codec does not read
         continue;
       }
-      Names inner = names.nested.get(i);
+      Names inner = names.nested[i];
       out.values[i] = inner != null && t == JsonToken.START_OBJECT ? read(p, inner) : value(p, t);
     }
     return out;
