@@ -40,8 +40,9 @@ if [ -z "${FLOOR:-}" ]; then
   key="$(curl -sf -X POST "localhost:$port/v1/keys" -H "Authorization: Bearer $admin" \
     -H 'Content-Type: application/json' -d '{"role":"ingest","name":"load"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')"
 fi
-lg() { java -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.chainbreaker.server.load.LoadGenerator \
-  --url "http://127.0.0.1:$port" --key "$key" --connections "$conns" --batch "$batch" "$@"; }
+# The load client, the same for the warm-up and the measured run.
+lg=(java -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.chainbreaker.server.load.LoadGenerator
+  --url "http://127.0.0.1:$port" --key "$key" --connections "$conns" --batch "$batch")
 # Handler latency buckets of POST /v1/events, from the server's own Prometheus histogram.
 buckets() {
   [ -n "${FLOOR:-}" ] && return 0
@@ -52,14 +53,12 @@ ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 
 echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
 # Warm-up with its own seed: the measured run's events must not be retries of these.
-[ "$warm" -gt 0 ] && lg --rate "$warmrate" --duration "$warm" --warmup 0 --seed 7 >/dev/null 2>&1
+[ "$warm" -gt 0 ] && "${lg[@]}" --rate "$warmrate" --duration "$warm" --warmup 0 --seed 7 >/dev/null 2>&1
 before="$(buckets)"; t0="$(ticks)"
 [ -n "${DURING:-}" ] && PID="$pid" bash -c "$DURING" &
 series=(); [ -n "${SERIES:-}" ] && series=(--series "$SERIES")
 client="$( { /usr/bin/time -f 'client-cpu %U %S' \
-  java -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.chainbreaker.server.load.LoadGenerator \
-  --url "http://127.0.0.1:$port" --key "$key" --connections "$conns" --batch "$batch" \
-  --rate "$rate" --duration "$duration" --warmup 5 --seed 42 "${series[@]}"; } 2>&1 )"
+  "${lg[@]}" --rate "$rate" --duration "$duration" --warmup 5 --seed 42 "${series[@]}"; } 2>&1 )"
 t1="$(ticks)"; after="$(buckets)"
 echo "$client"
 hz="$(getconf CLK_TCK)"
