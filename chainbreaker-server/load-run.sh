@@ -9,6 +9,9 @@
 #              WARM=45 (s)  WARMRATE=8000  SERIES=file.csv  PORT=18090
 #              SERVE_ARGS='--config FILE' (more arguments for `chainbreaker serve`)
 #              CHAINBREAKER_JAVA_OPTS (passed to the launcher unchanged)
+#              EVENTS=file.ndjson (a population's traffic from `chainbreaker simulate --out`, each event sent
+#              once: the warm-up takes the file's first WARMRATE x (WARM + 1) events, the measured run the
+#              next RATE x (SECONDS + 5); without it, the synthetic stress mix)
 #              DURING='command' (run in the background when the measured run starts, with PID set
 #              to the server's process id: a profiler attach, say)
 # Build first (mvn -B -q package -DskipTests); the launcher rebuilds only when sources changed.
@@ -51,14 +54,19 @@ buckets() {
 }
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 
-echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
-# Warm-up with its own seed: the measured run's events must not be retries of these.
-[ "$warm" -gt 0 ] && "${lg[@]}" --rate "$warmrate" --duration "$warm" --warmup 0 --seed 7 >/dev/null 2>&1
+echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} events=${EVENTS:-synthetic} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
+# Warm-up with its own seed (or its own slice of the event file, one second's worth to spare): the
+# measured run's events must not be retries of these.
+warmfile=() runfile=()
+if [ -n "${EVENTS:-}" ]; then
+  warmfile=(--events "$EVENTS") runfile=(--events "$EVENTS" --skip "$(( warm > 0 ? warmrate * (warm + 1) : 0 ))")
+fi
+[ "$warm" -gt 0 ] && "${lg[@]}" --rate "$warmrate" --duration "$warm" --warmup 0 --seed 7 "${warmfile[@]}" >/dev/null 2>&1
 before="$(buckets)"; t0="$(ticks)"
 [ -n "${DURING:-}" ] && PID="$pid" bash -c "$DURING" &
 series=(); [ -n "${SERIES:-}" ] && series=(--series "$SERIES")
 client="$( { /usr/bin/time -f 'client-cpu %U %S' \
-  "${lg[@]}" --rate "$rate" --duration "$duration" --warmup 5 --seed 42 "${series[@]}"; } 2>&1 )"
+  "${lg[@]}" --rate "$rate" --duration "$duration" --warmup 5 --seed 42 "${series[@]}" "${runfile[@]}"; } 2>&1 )"
 t1="$(ticks)"; after="$(buckets)"
 echo "$client"
 hz="$(getconf CLK_TCK)"

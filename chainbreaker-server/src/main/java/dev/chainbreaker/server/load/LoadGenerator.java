@@ -26,16 +26,24 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp 'chainbreaker-server/target/classes:chainbreaker-server/target/lib/*' dev.chainbreaker.server.load.LoadGenerator \
  *   --url http://127.0.0.1:8080 --key KEY --rate 20000 --duration 30 --warmup 10 --connections 4 --batch 1 \
- *   [--series per-second.csv]
+ *   [--series per-second.csv] [--events population.ndjson [--skip N]]
  * </pre>
  *
- * <p>Events come from {@link SyntheticEvents} (seeded); raw sockets keep the client's own cost
- * small, since it shares the machine with the server. {@code --series FILE} also writes the latency
+ * <p>Events come from {@link SyntheticEvents} (seeded), a stress mix in which every eighth event is a
+ * SIM replacement or a call-forwarding change, or with {@code --events FILE [--skip N]} from a
+ * simulated population's traffic ({@link EventFile}). Raw sockets keep the client's own cost small,
+ * since it shares the machine with the server. {@code --series FILE} also writes the latency
  * of each measured second as CSV, with its wall-clock start, to line stalls up with the server's
  * GC and RocksDB logs.
  */
 public final class LoadGenerator {
-  record Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed, Path series) {}
+  record Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed, Path series,
+      Path events, long skip) {
+    /** Synthetic events (no event file). */
+    Options(URI url, String key, int rate, int durationS, int warmupS, int connections, int batch, int phones, long seed, Path series) {
+      this(url, key, rate, durationS, warmupS, connections, batch, phones, seed, series, null, 0);
+    }
+  }
 
   /** Latencies are recorded in ns up to 10 minutes; a run that falls that far behind is saturated anyway. */
   static final long HIGHEST = 600_000_000_000L;
@@ -45,13 +53,16 @@ public final class LoadGenerator {
   private final Histogram histogram = new Histogram(HIGHEST, 3);
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
+  /** The shared event file, or null for synthetic events. */
+  private final EventFile file;
   /** Per measured second, by due time (only with {@code --series}). */
   private final Seconds perSecond;
   private volatile long measureFrom;
   private volatile long end;
 
-  LoadGenerator(Options o) {
+  LoadGenerator(Options o) throws IOException {
     this.o = o;
+    this.file = o.events() == null ? null : new EventFile(o.events(), o.skip());
     this.perSecond = o.series() == null ? null : new Seconds(o.durationS());
   }
 
@@ -94,6 +105,9 @@ public final class LoadGenerator {
     for (Thread t : threads) {
       t.join();
     }
+    if (file != null) {
+      file.close();
+    }
     if (perSecond != null) { // every connection has joined: its seconds are in
       Files.writeString(o.series(), perSecond.csv(startEpochMs + o.warmupS() * 1000L));
     }
@@ -128,7 +142,7 @@ public final class LoadGenerator {
         if (due >= end) {
           break;
         }
-        String body = body(gen);
+        String body = file == null ? body(gen) : body(file.next(o.batch()));
         long now = System.nanoTime();
         if (due > now) {
           LockSupport.parkNanos(due - now);
@@ -238,6 +252,10 @@ public final class LoadGenerator {
     return SyntheticEvents.batch(events);
   }
 
+  private String body(List<String> events) {
+    return o.batch() == 1 ? events.get(0) : SyntheticEvents.batch(events);
+  }
+
   private Socket open() throws IOException {
     Socket s = new Socket(o.url().getHost(), o.url().getPort());
     s.setTcpNoDelay(true);
@@ -325,6 +343,8 @@ public final class LoadGenerator {
     int phones = 100_000;
     long seed = System.currentTimeMillis();
     Path series = null;
+    Path events = null;
+    long skip = 0;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -338,6 +358,8 @@ public final class LoadGenerator {
         case "--phones" -> phones = Integer.parseInt(v);
         case "--seed" -> seed = Long.parseLong(v);
         case "--series" -> series = Path.of(v); // CSV of per-second latencies
+        case "--events" -> events = Path.of(v); // NDJSON contract events, each sent once, instead of synthetic ones
+        case "--skip" -> skip = Long.parseLong(v); // the file's first events, sent by an earlier (warm-up) run
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -345,6 +367,6 @@ public final class LoadGenerator {
       throw new IllegalArgumentException("--key KEY (or CHAINBREAKER_KEY) is required: an ingest key");
     }
     // --rate is in events per second; the schedule is in requests
-    return new Options(url, key, Math.max(1, rate / batch), duration, warmup, connections, batch, phones, seed, series);
+    return new Options(url, key, Math.max(1, rate / batch), duration, warmup, connections, batch, phones, seed, series, events, skip);
   }
 }

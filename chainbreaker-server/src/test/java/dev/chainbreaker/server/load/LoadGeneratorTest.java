@@ -30,11 +30,12 @@ class LoadGeneratorTest {
     HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     stub.createContext("/v1/events", ex -> {
       ex.getRequestBody().readAllBytes();
+      // counted before the response: once the client has it, the run may end and the test read the count
+      served.incrementAndGet();
       byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, body.length);
       ex.getResponseBody().write(body);
       ex.close();
-      served.incrementAndGet();
     });
     stub.start();
     try {
@@ -85,5 +86,81 @@ class LoadGeneratorTest {
     // two significant digits: each value within 1% of what was recorded, in µs
     assertEquals(3000, Long.parseLong(first[5]), 30);
     assertEquals(2000, Long.parseLong(last[5]), 20);
+  }
+
+  /**
+   * With an event file every event is sent exactly once, in file order, after the skipped ones: a
+   * warm-up and a measured run that share a file never send each other's events (which the server
+   * would answer as retries, at a fraction of the cost).
+   */
+  @Test
+  void eventFileEventsAreSentOnceInOrderAfterTheSkippedOnes(@TempDir Path dir) throws Exception {
+    List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stub.createContext("/v1/events", ex -> {
+      bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      ex.sendResponseHeaders(200, 2);
+      ex.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
+      ex.close();
+    });
+    stub.start();
+    try {
+      Path events = dir.resolve("events.ndjson");
+      StringBuilder file = new StringBuilder();
+      for (int i = 0; i < 1000; i++) {
+        file.append("{\"id\":\"e").append(i).append("\"}\n").append(i % 100 == 0 ? "\n" : ""); // blank lines are skipped
+      }
+      Files.writeString(events, file);
+      URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
+      // 100 requests/s of 2 events over 2 connections for 1 s measured plus 1 s unrecorded: 400 events after the first 10
+      LoadGenerator.Result r = new LoadGenerator(
+          new LoadGenerator.Options(url, "k", 100, 1, 1, 2, 2, 50, 7L, null, events, 10)).run();
+
+      assertEquals(0, r.errors());
+      List<Integer> sent = new java.util.ArrayList<>();
+      for (String body : bodies) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"e(\\d+)\"").matcher(body);
+        while (m.find()) {
+          sent.add(Integer.parseInt(m.group(1)));
+        }
+      }
+      java.util.Collections.sort(sent);
+      assertEquals(400, sent.size());
+      for (int i = 0; i < sent.size(); i++) {
+        assertEquals(10 + i, sent.get(i), "each event once, none of the skipped ones");
+      }
+    } finally {
+      stub.stop(0);
+    }
+  }
+
+  /** A run that needs more events than the file holds counts errors instead of wrapping around into retries. */
+  @Test
+  void anExhaustedEventFileIsAnErrorNotARetry(@TempDir Path dir) throws Exception {
+    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicInteger served = new AtomicInteger();
+    stub.createContext("/v1/events", ex -> {
+      ex.getRequestBody().readAllBytes();
+      served.incrementAndGet();
+      ex.sendResponseHeaders(200, 2);
+      ex.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
+      ex.close();
+    });
+    stub.start();
+    try {
+      Path events = dir.resolve("events.ndjson");
+      Files.writeString(events, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\"}\n");
+      URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
+      LoadGenerator.Result r = new LoadGenerator(
+          new LoadGenerator.Options(url, "k", 20, 1, 0, 1, 1, 50, 7L, null, events, 1)).run();
+
+      assertEquals(2, served.get(), "the two events after the skipped one, then nothing more");
+      assertEquals(1, r.errors());
+      IllegalArgumentException tooShort = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> new LoadGenerator(new LoadGenerator.Options(url, "k", 20, 1, 0, 1, 1, 50, 7L, null, events, 4)));
+      assertTrue(tooShort.getMessage().contains("has only 3 events"), tooShort.getMessage());
+    } finally {
+      stub.stop(0);
+    }
   }
 }
