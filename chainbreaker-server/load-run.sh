@@ -9,6 +9,7 @@
 #              WARM=45 (s)  WARMRATE=8000  SERIES=file.csv  PORT=18090
 #              SERVE_ARGS='--config FILE' (more arguments for `chainbreaker serve`)
 #              CHAINBREAKER_JAVA_OPTS (passed to the launcher unchanged)
+#              CLIENT_JAVA_OPTS (more JVM options for the load client, e.g. -Xlog:gc:file=client-gc.log)
 #              EVENTS=file.ndjson (a population's traffic from `chainbreaker simulate --out`, each event sent
 #              once: the warm-up takes the file's first WARMRATE x (WARM + 1) events, the measured run the
 #              next RATE x (SECONDS + 5); without it, the synthetic stress mix)
@@ -44,7 +45,7 @@ if [ -z "${FLOOR:-}" ]; then
     -H 'Content-Type: application/json' -d '{"role":"ingest","name":"load"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')"
 fi
 # The load client, the same for the warm-up and the measured run.
-lg=(java -Xmx512m -XX:+UseSerialGC -cp "$cp" dev.chainbreaker.server.load.LoadGenerator
+lg=(java -Xmx512m -XX:+UseSerialGC ${CLIENT_JAVA_OPTS:-} -cp "$cp" dev.chainbreaker.server.load.LoadGenerator
   --url "http://127.0.0.1:$port" --key "$key" --connections "$conns" --batch "$batch")
 # Handler latency buckets of POST /v1/events, from the server's own Prometheus histogram.
 buckets() {
@@ -53,6 +54,8 @@ buckets() {
     | grep 'duration_seconds_bucket{method="POST",route="/v1/events"' || true
 }
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# The machine's CPU time by kind (/proc/stat's first line): user nice system idle iowait irq softirq steal.
+machine() { awk '/^cpu /{print $2, $3, $4, $5, $6, $7, $8, $9}' /proc/stat; }
 
 echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} events=${EVENTS:-synthetic} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
 # Warm-up with its own seed (or its own slice of the event file, one second's worth to spare): the
@@ -62,17 +65,20 @@ if [ -n "${EVENTS:-}" ]; then
   warmfile=(--events "$EVENTS") runfile=(--events "$EVENTS" --skip "$(( warm > 0 ? warmrate * (warm + 1) : 0 ))")
 fi
 [ "$warm" -gt 0 ] && "${lg[@]}" --rate "$warmrate" --duration "$warm" --warmup 0 --seed 7 "${warmfile[@]}" >/dev/null 2>&1
-before="$(buckets)"; t0="$(ticks)"
+before="$(buckets)"; t0="$(ticks)"; m0="$(machine)"
 [ -n "${DURING:-}" ] && PID="$pid" bash -c "$DURING" &
 series=(); [ -n "${SERIES:-}" ] && series=(--series "$SERIES")
 client="$( { /usr/bin/time -f 'client-cpu %U %S' \
   "${lg[@]}" --rate "$rate" --duration "$duration" --warmup 5 --seed 42 "${series[@]}" "${runfile[@]}"; } 2>&1 )"
-t1="$(ticks)"; after="$(buckets)"
+t1="$(ticks)"; m1="$(machine)"; after="$(buckets)"
 echo "$client"
 hz="$(getconf CLK_TCK)"
 events=$(( rate * (duration + 5) ))
 awk -v t="$((t1 - t0))" -v hz="$hz" -v n="$events" 'BEGIN { printf "server CPU %.1f s, %.1f us/event (offered events incl. 5 s unrecorded)\n", t/hz, t/hz*1e6/n }'
 echo "$client" | awk -v n="$events" '/^client-cpu/ { printf "client CPU %.1f s, %.1f us/event\n", $2+$3, ($2+$3)*1e6/n }'
+# Idle and steal (time the hypervisor gave the vCPUs to someone else) over the measured run, both cores.
+echo "$m0 $m1" | awk '{ t = 0; for (i = 1; i <= 8; i++) { d[i] = $(i + 8) - $i; t += d[i] }
+  printf "machine: %.1f%% idle, %.1f%% steal (both cores, during the run)\n", 100 * (d[4] + d[5]) / t, 100 * d[8] / t }'
 if [ -n "$before" ]; then
   paste <(echo "$before") <(echo "$after") | awk '
     { match($1, /le="[^"]*"/); le = substr($1, RSTART+4, RLENGTH-5); d = $4 - $2; rows[++k] = le; cnt[k] = d }

@@ -74,19 +74,77 @@ public final class LoadGenerator {
   }
 
   /** What one run measured. */
-  public record Result(Options options, long requests, long events, long errors, double seconds, long p50, long p90, long p99, long p999, long max) {
+  public record Result(Options options, long requests, long events, long errors, double seconds, long p50, long p90, long p99, long p999, long max,
+      Hiccups hiccups) {
     String json() {
       return String.format(Locale.ROOT,
           "{\"targetEventsPerSec\":%d,\"batch\":%d,\"connections\":%d,\"seconds\":%.1f,\"requests\":%d,\"events\":%d,\"eventsPerSec\":%.0f,"
-              + "\"errors\":%d,\"p50us\":%d,\"p90us\":%d,\"p99us\":%d,\"p999us\":%d,\"maxUs\":%d}",
+              + "\"errors\":%d,\"p50us\":%d,\"p90us\":%d,\"p99us\":%d,\"p999us\":%d,\"maxUs\":%d,"
+              + "\"hiccupP99us\":%d,\"hiccupMaxUs\":%d,\"hiccupsOver2ms\":%d}",
           options.rate * options.batch, options.batch, options.connections, seconds, requests, events, events / seconds, errors,
-          p50 / 1000, p90 / 1000, p99 / 1000, p999 / 1000, max / 1000);
+          p50 / 1000, p90 / 1000, p99 / 1000, p999 / 1000, max / 1000, hiccups.p99() / 1000, hiccups.max() / 1000, hiccups.over2ms());
     }
 
     String human() {
       return String.format(Locale.ROOT, "%d events/s offered (%d req/s x %d), achieved %.0f events/s over %.1f s; latency from intended send: "
-              + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms; errors %d",
-          options.rate * options.batch, options.rate, options.batch, events / seconds, seconds, p50 / 1e6, p90 / 1e6, p99 / 1e6, p999 / 1e6, max / 1e6, errors);
+              + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms; errors %d%n"
+              + "client hiccups (a thread that sleeps 1 ms, how late it woke): p99 %.3f ms, max %.3f ms, %d of %d over 2 ms",
+          options.rate * options.batch, options.rate, options.batch, events / seconds, seconds, p50 / 1e6, p90 / 1e6, p99 / 1e6, p999 / 1e6, max / 1e6, errors,
+          hiccups.p99() / 1e6, hiccups.max() / 1e6, hiccups.over2ms(), hiccups.count());
+    }
+  }
+
+  /**
+   * How late a thread that only sleeps 1 ms at a time woke up during the measured run (jHiccup's
+   * idea): the machine's own stalls, which no server change can remove, set beside the requests'
+   * latency. Measured in the client, on the same cores as the server.
+   */
+  public record Hiccups(long count, long p99, long max, long over2ms) {}
+
+  /** Records the hiccups of the measured window until {@link #stop}. */
+  static final class HiccupMeter implements Runnable {
+    private final Histogram histogram = new Histogram(HIGHEST, 3);
+    private final long from;
+    private final long until;
+    private volatile boolean stopped;
+
+    HiccupMeter(long from, long until) {
+      this.from = from;
+      this.until = until;
+    }
+
+    @Override
+    public void run() {
+      while (!stopped) {
+        long before = System.nanoTime();
+        LockSupport.parkNanos(1_000_000L);
+        long after = System.nanoTime();
+        sample(before, after);
+        if (after > until) {
+          return;
+        }
+      }
+    }
+
+    /** One 1-ms sleep from {@code before} to {@code after}: kept when it lies inside the measured window. */
+    void sample(long before, long after) {
+      if (before >= from && after <= until) {
+        synchronized (histogram) {
+          histogram.recordValue(Math.min(HIGHEST, Math.max(0, after - before - 1_000_000L)));
+        }
+      }
+    }
+
+    void stop() {
+      stopped = true;
+    }
+
+    Hiccups result() {
+      synchronized (histogram) {
+        long n = histogram.getTotalCount();
+        return new Hiccups(n, n == 0 ? 0 : histogram.getValueAtPercentile(99), histogram.getMaxValue(),
+            n == 0 ? 0 : histogram.getCountBetweenValues(2_000_001L, HIGHEST));
+      }
     }
   }
 
@@ -95,6 +153,10 @@ public final class LoadGenerator {
     long startEpochMs = System.currentTimeMillis() + 200;
     measureFrom = start + o.warmupS() * 1_000_000_000L;
     end = measureFrom + o.durationS() * 1_000_000_000L;
+    HiccupMeter hiccups = new HiccupMeter(measureFrom, end);
+    Thread meter = new Thread(hiccups, "hiccups");
+    meter.setDaemon(true);
+    meter.start();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < o.connections(); c++) {
       int id = c;
@@ -105,6 +167,8 @@ public final class LoadGenerator {
     for (Thread t : threads) {
       t.join();
     }
+    hiccups.stop();
+    meter.join();
     if (file != null) {
       file.close();
     }
@@ -118,7 +182,7 @@ public final class LoadGenerator {
       double seconds = Math.max(o.durationS(), (lastCompletion.get() - measureFrom) / 1e9);
       return new Result(o, requests, requests * o.batch(), errors.get(), seconds,
           histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),
-          histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+          histogram.getValueAtPercentile(99.9), histogram.getMaxValue(), hiccups.result());
     }
   }
 

@@ -163,4 +163,22 @@ class LoadGeneratorTest {
       stub.stop(0);
     }
   }
+
+  /**
+   * The hiccup meter reports how much later than 1 ms its sleeps ended, only inside the measured
+   * window: the warm-up's stalls must not count against the measured run.
+   */
+  @Test
+  void hiccupsAreLatenessBeyondTheSleepInsideTheWindow() {
+    LoadGenerator.HiccupMeter m = new LoadGenerator.HiccupMeter(1_000_000_000L, 2_000_000_000L);
+    m.sample(500_000_000L, 510_000_000L); // before the window: a 9 ms stall not counted
+    m.sample(1_000_000_000L, 1_001_100_000L); // 0.1 ms late
+    m.sample(1_500_000_000L, 1_506_000_000L); // 5 ms late
+    m.sample(1_999_500_000L, 2_000_600_000L); // ends after the window: not counted
+    LoadGenerator.Hiccups h = m.result();
+    assertEquals(2, h.count());
+    assertEquals(1, h.over2ms());
+    assertEquals(5_000_000L, h.max(), 5_000_000L / 500);
+    assertEquals(5_000_000L, h.p99(), 5_000_000L / 500);
+  }
 }
