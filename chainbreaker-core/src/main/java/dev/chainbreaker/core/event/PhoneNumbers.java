@@ -33,9 +33,23 @@ public final class PhoneNumbers {
     if (raw.length() > 40) {
       throw new IllegalArgumentException("is too long to be a phone number");
     }
-    // Fast path: already canonical E.164 for the common case costs no parse.
+    for (int i = 0; i < raw.length(); i++) {
+      // libphonenumber reads letters as keypad digits (1-800-FLOWERS) or drops them; a subject with
+      // a letter in it is a broken integration, not a vanity number
+      if (Character.isLetter(raw.charAt(i))) {
+        throw new IllegalArgumentException("is not a phone number (it contains a letter)");
+      }
+    }
+    // Fast path: canonical E.164 of a Chinese mobile number in a range already seen costs no parse.
     if (isCanonicalChinaMobile(raw)) {
-      return raw;
+      int range = mobileRange(raw);
+      byte known = MOBILE_RANGES[range];
+      if (known == VALID) {
+        return raw;
+      }
+      if (known == INVALID) {
+        throw notValid();
+      }
     }
     PhoneNumber number;
     try {
@@ -43,10 +57,40 @@ public final class PhoneNumbers {
     } catch (NumberParseException e) {
       throw new IllegalArgumentException("is not a phone number (" + e.getErrorType().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
-    if (!UTIL.isPossibleNumber(number)) {
-      throw new IllegalArgumentException("is not a possible phone number");
+    // Valid, not merely possible: "12345" or "+8612000000000" have a possible length but no such
+    // numbers exist, and state keyed by them would be state about no one.
+    boolean valid = UTIL.isValidNumber(number);
+    String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    if (isCanonicalChinaMobile(e164)) {
+      MOBILE_RANGES[mobileRange(e164)] = valid ? VALID : INVALID;
     }
-    return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    if (!valid) {
+      throw notValid();
+    }
+    return e164;
+  }
+
+  private static IllegalArgumentException notValid() {
+    return new IllegalArgumentException("is not a valid phone number (no such number range in its country's numbering plan)");
+  }
+
+  /**
+   * Whether each Chinese mobile range is valid, by the six digits after {@code +861}: 0 not yet
+   * known, then {@link #VALID} or {@link #INVALID} as libphonenumber judged the first number seen in
+   * it. Its patterns for Chinese mobiles look at no more than the first five digits, and every
+   * number of a range has the same length here (11 digits), so one judgement holds for the range.
+   * Racy writes are harmless: every writer stores the same value.
+   */
+  private static final byte[] MOBILE_RANGES = new byte[1_000_000];
+  private static final byte VALID = 1;
+  private static final byte INVALID = 2;
+
+  private static int mobileRange(String canonical) {
+    int r = 0;
+    for (int i = 4; i < 10; i++) {
+      r = r * 10 + (canonical.charAt(i) - '0');
+    }
+    return r;
   }
 
   /**
