@@ -40,6 +40,8 @@ public final class EventCodec {
   // Compiled once: String.matches compiles its pattern on every call, and these run for every event with money or a card.
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern CARD_DIGITS = Pattern.compile("[0-9]{12,19}");
+  /** Digits, with an optional leading + and spaces or dashes between them: 3 to 20 digits in all. */
+  private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9](?:[ -]?[0-9]){2,19}");
 
   // The names read from an event's data, by position; every other name is skipped.
   private static final int CHANNEL = 0, VERIFICATION = 1, ACTOR = 2, ACCOUNT = 3, DEVICE_ID = 4, DEVICE_MODEL = 5,
@@ -188,6 +190,10 @@ public final class EventCodec {
     if (type == null) {
       throw new EventException("type", "unknown event type '" + clip(typeName) + "'");
     }
+    if (!type.reportableBy(kind)) {
+      throw new EventException("source", type.wire() + " is reported by " + type.reporters() + " (events.md), not by a "
+          + kind.wire() + " institution");
+    }
     OffsetDateTime time;
     String timeText = text(n, TIME, true);
     try {
@@ -253,6 +259,7 @@ public final class EventCodec {
     if (text != null && text.length() > MAX_TEXT) {
       throw new EventException("data.text", "is longer than " + MAX_TEXT + " characters");
     }
+    text = FreeText.mask(text);
     return new EventData(
         channel,
         verification,
@@ -267,7 +274,7 @@ public final class EventCodec {
         idNumber,
         disburseTo,
         oneOf("data.category", text(d, CATEGORY, false), CATEGORIES),
-        text(d, COUNTERPARTY, false),
+        FreeText.mask(text(d, COUNTERPARTY, false)),
         oneOf("data.purpose", text(d, PURPOSE, false), PURPOSES),
         text(d, SENDER_NUMBER, false),
         oneOf("data.realNameVerification", text(d, REAL_NAME_VERIFICATION, false), REAL_NAME),
@@ -276,16 +283,38 @@ public final class EventCodec {
         Boolean.TRUE.equals(bool(d, QUICK_BIND)),
         oneOf("data.cardType", text(d, CARD_TYPE, false), CARD_TYPES),
         oneOf("data.kind", text(d, KIND, false), FORWARDING),
-        text(d, TARGET, false),
+        dialable(d, TARGET),
         text(d, IMEI, false),
         text(d, PREVIOUS_IMEI, false),
         text(d, ICCID, false),
-        text(d, NEW_PHONE, false),
-        text(d, TO, false),
+        newPhone(d),
+        dialable(d, TO),
         text(d, SENDER, false),
         text,
-        text(d, REASON, false),
-        text(d, REPORTER, false));
+        FreeText.mask(text(d, REASON, false)),
+        FreeText.mask(text(d, REPORTER, false)));
+  }
+
+  /** A number calls or texts go to (forwarding target, SMS recipient): digits, perhaps a short code such as 12599. */
+  private static String dialable(JsonFields d, int field) {
+    String raw = text(d, field, false);
+    if (raw != null && !DIALABLE.matcher(raw).matches()) {
+      throw new EventException(d.names.field(field), "must be a phone number or a short code (digits, optionally with + and separators)");
+    }
+    return raw;
+  }
+
+  /** The account's new bound number: a phone number like the subject, in E.164. */
+  private String newPhone(JsonFields d) {
+    String raw = text(d, NEW_PHONE, false);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return phones.normalise(raw);
+    } catch (IllegalArgumentException e) {
+      throw new EventException("data.newPhone", e.getMessage());
+    }
   }
 
   private Protected cardOf(JsonFields d, int field) {

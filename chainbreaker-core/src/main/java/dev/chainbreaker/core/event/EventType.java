@@ -67,6 +67,28 @@ public enum EventType {
     return BY_WIRE.get(wire);
   }
 
+  /**
+   * The institutions the contract lets report this type (events.md, the headings of its type
+   * tables): the operator's own facts only from {@code /telecom/...}, a delivered text from an SMS
+   * centre or firewall or from the handset; the rest from any institution. A line's state turns on
+   * telecom events (a SIM replacement from the store is what ends a takeover), so one that claims
+   * to come from a merchant must not move it.
+   */
+  public boolean reportableBy(SourceKind kind) {
+    if (wire.startsWith("telecom.")) {
+      return kind == SourceKind.TELECOM;
+    }
+    if (this == MESSAGE_RECEIVED) {
+      return kind == SourceKind.TELECOM || kind == SourceKind.HANDSET;
+    }
+    return true;
+  }
+
+  /** Where {@link #reportableBy} points a sender that is not allowed, for the error message. */
+  public String reporters() {
+    return wire.startsWith("telecom.") ? "/telecom/..." : this == MESSAGE_RECEIVED ? "/telecom/... or /handset/..." : "any institution";
+  }
+
   /** Types whose data carries money. */
   public boolean movesMoney() {
     return this == PAYMENT_INITIATED || this == LOAN_APPLIED || this == LOAN_DISBURSED;

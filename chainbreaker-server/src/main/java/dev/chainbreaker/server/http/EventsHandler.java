@@ -22,6 +22,14 @@ final class EventsHandler {
   static final String SINGLE = "application/cloudevents+json";
   static final String BATCH = "application/cloudevents-batch+json";
   private static final Set<String> TYPES = Set.of(SINGLE, BATCH, Json.TYPE);
+  /**
+   * How far ahead of this server's clock an event's time may be. An event carries when it happened,
+   * so a later time is a sender's wrong clock or offset (local time sent as UTC is 8 hours ahead).
+   * Windows run on event time: one event dated in the future would move a phone's clock past every
+   * window and switch its detection off, so it is refused rather than decided. An hour leaves room
+   * for ordinary clock drift.
+   */
+  static final long MAX_AHEAD_MS = 3_600_000L;
 
   private final Services s;
 
@@ -45,7 +53,8 @@ final class EventsHandler {
     if (type.equals(SINGLE) && batch) {
       throw Problem.invalid("body", "a single event (" + SINGLE + ") is a JSON object; send arrays as " + BATCH);
     }
-    List<Event> events = batch ? readBatch(root) : List.of(read(root, 0, ""));
+    long latest = System.currentTimeMillis() + MAX_AHEAD_MS;
+    List<Event> events = batch ? readBatch(root, latest) : List.of(read(root, 0, "", latest));
     List<Submitted> results;
     try {
       results = s.ledger().submit(events);
@@ -89,7 +98,7 @@ final class EventsHandler {
     return out;
   }
 
-  private List<Event> readBatch(EventCodec.Body root) {
+  private List<Event> readBatch(EventCodec.Body root, long latest) {
     if (root.size() == 0) {
       throw Problem.invalid("body", "the batch is empty");
     }
@@ -98,17 +107,24 @@ final class EventsHandler {
     }
     List<Event> out = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      out.add(read(root, i, "[" + i + "]."));
+      out.add(read(root, i, "[" + i + "].", latest));
     }
     return out;
   }
 
-  private Event read(EventCodec.Body root, int i, String prefix) {
+  private Event read(EventCodec.Body root, int i, String prefix, long latest) {
+    Event e;
     try {
-      return s.ledger().engine().codec().read(root, i);
-    } catch (EventException e) {
-      throw Problem.invalid(prefix + e.field(), e.detail());
+      e = s.ledger().engine().codec().read(root, i);
+    } catch (EventException ex) {
+      throw Problem.invalid(prefix + ex.field(), ex.detail());
     }
+    if (e.timeMs() > latest) {
+      throw Problem.invalid(prefix + "time", "is more than an hour ahead of this server's clock ("
+          + java.time.Instant.ofEpochMilli(latest - MAX_AHEAD_MS) + "): an event's time is when it happened;"
+          + " check the sender's clock and UTC offset");
+    }
+    return e;
   }
 
   private static final Outcome[] OUTCOMES = Outcome.values();

@@ -179,6 +179,17 @@ class ServerE2ETest {
         .replace("card.", "bogus.").replace("payment.", "bogus.").replace("loan.", "bogus.").replace("auth.", "bogus.")), 400, "type");
     assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"not-a-phone\"")), 400, "subject");
     assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"yesterday\"")), 400, "time");
+    // a time in the future is a sender's wrong clock or offset: refused, since deciding it would move
+    // the phone's event-time clock past every window and switch its detection off
+    assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"9999-12-31T23:59:59+08:00\"")), 400, "time");
+    String twoHoursAhead = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusHours(2).withNano(0).toString();
+    assertProblem(client.send("POST", "/v1/events", ingest, BATCH, SyntheticEvents.batch(List.of(gen.next(),
+        gen.next().replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"" + twoHoursAhead + "\"")))), 400, "[1].time");
+    // not a number anyone can hold; a telecom fact from a merchant
+    assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"12345\"")), 400, "subject");
+    assertProblem(client.postJson("/v1/events", ingest, "{\"specversion\":\"1.0\",\"id\":\"m1\",\"source\":\"/merchant/shady\","
+        + "\"type\":\"telecom.sim.replaced\",\"time\":\"2026-03-01T10:00:00+08:00\",\"subject\":\"+8613700000003\","
+        + "\"data\":{\"channel\":\"store\",\"verification\":\"in_person_id\"}}"), 400, "source");
     assertProblem(client.send("POST", "/v1/events", ingest, "text/plain", good), 415, "Content-Type");
     assertProblem(client.send("POST", "/v1/events", ingest, null, good), 415, "Content-Type");
     // a little over the limit: read, discarded and answered
@@ -212,6 +223,10 @@ class ServerE2ETest {
     assertProblem(client.send("PUT", "/v1/rules", ADMIN, "application/yaml", "pack: x\nversion: 1\nrules: [[["), 400, null);
     assertProblem(client.send("PUT", "/v1/rules", ADMIN, "application/json", "{}"), 415, "Content-Type");
     assertProblem(client.postJson("/v1/keys", ADMIN, "{\"role\":\"root\",\"name\":\"x\"}"), 400, "role");
+    // ordinary clock drift is not refused
+    String fiveMinutesAhead = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusMinutes(5).withNano(0).toString();
+    assertEquals(200, client.postJson("/v1/events", ingest, gen.next().replaceFirst("\"time\":\"[^\"]*\"",
+        "\"time\":\"" + fiveMinutesAhead + "\"")).statusCode());
   }
 
   @Test
