@@ -2,6 +2,8 @@
 // Env: CB_URL (http://127.0.0.1:PORT), CB_ADMIN_KEY, CB_SHOTS (screenshot folder),
 // CB_BIG_EVENTS (events for the large-phone measurement; default 10000).
 // Walks the story of the seed stolen phone like an analyst, then measures a 10,000-event story.
+// The browser runs in America/New_York, neither UTC nor the events' +08:00, so a time shown in the
+// wrong zone, or without its offset, is caught (see "times: one zone, labelled").
 // Exits non-zero on the first failed step; prints METRIC lines for the numbers.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +15,11 @@ const SHOTS = process.env.CB_SHOTS || 'target/console-screenshots';
 const BIG = Number(process.env.CB_BIG_EVENTS || 10000);
 const SEED = '+8613800000001';
 const BIG_PHONE = '+8613900010000';
+const BROWSER_ZONE = 'America/New_York';
+const SEED_ZONE = '+08:00'; // every event of the seed scenario carries +08:00
+/** An instant as the console must show a derived time at +08:00: 2021-07-30 13:10 +08:00. */
+const at8 = (iso) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') + ' ' + SEED_ZONE;
+const EVENT_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/;
 if (!URL || !ADMIN) { console.error('CB_URL and CB_ADMIN_KEY are required'); process.exit(2); }
 mkdirSync(SHOTS, { recursive: true });
 
@@ -39,7 +46,7 @@ let expectErrors = false;
 let page;
 try {
   const analyst = (await api('POST', '/v1/keys', JSON.stringify({ role: 'analyst', name: 'browser test analyst' }))).key;
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, timezoneId: BROWSER_ZONE });
   page = await context.newPage();
   page.setDefaultTimeout(T);
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
@@ -61,6 +68,8 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=decisions] tbody tr');
   await shot('02-live');
+  const liveTime = (await page.locator('[data-testid=decisions] tbody tr td').first().textContent()).trim();
+  if (!EVENT_TIME.test(liveTime)) throw new Error('a live decision\'s time lacks its offset: ' + liveTime);
 
   log('filter the live feed by decision and institution kind');
   await page.selectOption('#f-decision', 'DENY');
@@ -89,6 +98,26 @@ try {
   if (!markers) throw new Error('no chain marker highlighted on the swimlanes');
   await page.waitForSelector('[data-testid=detail] .reasons');
   await shot('03-story');
+
+  log('times: one zone, labelled (the header\'s "since" in the zone of the events)');
+  const seedSubject = await api('GET', '/v1/subjects/' + encodeURIComponent(SEED) + '?limit=1');
+  if (!seedSubject.stateSince) throw new Error('the seed subject has no stateSince');
+  const sinceWant = at8(seedSubject.stateSince);
+  const head = (await page.textContent('.page-head')).replace(/\s+/g, ' ');
+  if (!head.includes('since ' + sinceWant)) throw new Error(`the header's "since" is not in the events' zone with its offset: want "since ${sinceWant}", header "${head}"`);
+  if (seedSubject.zone !== SEED_ZONE) throw new Error('the subject\'s zone is ' + seedSubject.zone + ', not ' + SEED_ZONE);
+  const rowTimes = await page.$$eval('[data-testid=event-table] .vt-rows .vt-row', (rs) => rs.map((r) => r.firstChild.textContent.trim()));
+  if (!rowTimes.length) throw new Error('no event rows');
+  const badRow = rowTimes.find((x) => !EVENT_TIME.test(x) || !x.endsWith(' ' + SEED_ZONE));
+  if (badRow !== undefined) throw new Error('an event row\'s time is not in ' + SEED_ZONE + ' with its offset: ' + badRow);
+  const stepTimes = await page.$$eval('[data-testid=chain] .chain-step .mono', (xs) => xs.map((x) => x.textContent.trim()));
+  const badStep = stepTimes.find((x) => !x.endsWith(' ' + SEED_ZONE));
+  if (badStep !== undefined) throw new Error('a chain step\'s time lacks ' + SEED_ZONE + ': ' + badStep);
+  const detailTime = (await page.locator('[data-testid=detail] dd').first().textContent()).trim();
+  if (!EVENT_TIME.test(detailTime) || !detailTime.endsWith(' ' + SEED_ZONE)) throw new Error('the selected event\'s time lacks ' + SEED_ZONE + ': ' + detailTime);
+  const axisZone = (await page.textContent('[data-testid=axis-zone]')).trim();
+  if (axisZone !== SEED_ZONE) throw new Error('the timeline axis is labelled ' + axisZone + ', not ' + SEED_ZONE);
+  console.log('times: since ' + sinceWant + ', events ' + rowTimes[0] + ' … ' + rowTimes[rowTimes.length - 1]);
 
   log('follow the evidence chain');
   await page.locator('[data-testid=chain] .chain-step').first().click();
@@ -119,6 +148,10 @@ try {
   await page.waitForSelector('[data-testid=cases] tbody tr');
   const row = page.locator('[data-testid=cases] tr', { hasText: SEED });
   await row.locator('.label-confirmed_takeover').waitFor();
+  const caseCells = await row.locator('td').allTextContents();
+  if (!caseCells.includes(sinceWant)) throw new Error(`the case's "state since" is not ${sinceWant}: ${caseCells.join(' | ')}`);
+  const labelledCell = caseCells.find((x) => x.includes(' · '));
+  if (!labelledCell || !/\d\d:\d\d \+08:00$/.test(labelledCell.trim())) throw new Error('the case\'s label time is not in ' + SEED_ZONE + ': ' + labelledCell);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=' + (await page.locator('.page-head .btn').first().textContent()))]);
   const path = await download.path();
   const csv = (await import('node:fs')).readFileSync(path, 'utf8');
@@ -170,6 +203,9 @@ try {
   await page.waitForSelector('[data-testid=published]');
   await page.click('#tab-history');
   await page.waitForSelector('[data-testid=rules-history] tbody tr:nth-child(2)');
+  const changedAt = (await page.locator('[data-testid=rules-history] tbody tr td').nth(3).textContent()).trim();
+  // no phone here: the browser's zone (New York), labelled
+  if (!/^\d{4}-\d\d-\d\d \d\d:\d\d -0[45]:00$/.test(changedAt)) throw new Error('a rule version\'s time is not in the browser\'s zone with its offset: ' + changedAt);
   await shot('08-rules-history');
 
   log('keys page (admin)');
@@ -188,6 +224,8 @@ try {
   await page.waitForSelector('[data-testid=swimlanes] .marker');
   const zh = await page.textContent('body');
   if (!zh.includes('证据链') || !zh.includes('实时决策') || (await page.getAttribute('html', 'lang')) !== 'zh-CN') throw new Error('the page is not in Chinese after a reload');
+  const zhHead = (await page.textContent('.page-head')).replace(/\s+/g, ' ');
+  if (!zhHead.includes('自 ' + sinceWant)) throw new Error(`the Chinese header's "since" is not "自 ${sinceWant}": ${zhHead}`);
   await shot('10-story-zh');
   await page.click('[data-testid=lang]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

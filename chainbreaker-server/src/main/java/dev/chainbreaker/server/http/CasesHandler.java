@@ -192,6 +192,7 @@ final class CasesHandler {
         }
       }
     }
+    ReadHandlers.putZone(s, phone, o);
     o.put("label", rec == null ? "open" : rec.path("label").asString());
     if (rec != null) {
       o.put("note", rec.path("note").asString());

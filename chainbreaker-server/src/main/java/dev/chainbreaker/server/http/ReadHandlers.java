@@ -70,6 +70,7 @@ final class ReadHandlers {
         }
       }
     }
+    putZone(s, phone, o);
     Map<Long, ObjectNode> linked = new LinkedHashMap<>();
     ArrayNode timeline = o.putArray("timeline");
     for (long seq : seqs) {
@@ -86,6 +87,25 @@ final class ReadHandlers {
       o.put("nextBefore", seqs.get(seqs.size() - 1));
     }
     Json.send(ctx, 200, o);
+  }
+
+  /**
+   * {@code zone}: the UTC offset of the phone's newest stored event, {@code +08:00}, absent when none is
+   * stored. The console shows the phone's derived times (state since, case label) in it, so that they
+   * read in the same zone as the events the institutions reported.
+   */
+  static void putZone(Services s, String phone, ObjectNode o) {
+    List<Long> newest = s.ledger().store().timeline(phone, Long.MAX_VALUE, 1);
+    StoredEvent e = newest.isEmpty() ? null : s.ledger().store().event(newest.get(0));
+    if (e != null) {
+      o.put("zone", offsetText(e.event().offsetSeconds()));
+    }
+  }
+
+  /** {@code +08:00}, {@code -05:30}, {@code +00:00} (never {@code Z}: one shape for the console's label). */
+  static String offsetText(int offsetSeconds) {
+    int m = Math.abs(offsetSeconds) / 60;
+    return String.format(Locale.ROOT, "%s%02d:%02d", offsetSeconds < 0 ? "-" : "+", m / 60, m % 60);
   }
 
   /** Identifiers seen with this phone, masked; the hash is only an opaque handle for matching. */

@@ -64,18 +64,62 @@ export const riskBadge = (r) => r ? badge('risk', r, t('risk.' + r)) : h('span',
 export const stateBadge = (st) => st ? badge('state', st, t('state.' + st)) : h('span', { class: 'muted' }, t('common.none'));
 export const labelBadge = (l) => badge('label', l, t('label.' + l));
 
-/** An event's own time as written by the institution (its offset kept): 2020-09-04 20:51:07. */
-export function fmtTime(text) {
-  if (!text) return '';
-  return text.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:\d\d|Z)$/, '');
+// --- Times. Every time the console shows goes through formatTime, and always carries its offset:
+// "2021-07-30 13:10:05 +08:00". An event is shown in its own offset (what the institution
+// reported); a derived time (state since, case label) in the zone of its phone's events (the
+// server's `zone`, the offset of the phone's newest event); a time with no phone (rule versions,
+// keys) in the browser's zone. Never an unlabelled time, never two zones side by side unlabelled.
+
+/** Minutes east of UTC of an RFC 3339 offset ("+08:00", "-05:30", "Z") ending text; null when none. */
+export function offsetOf(text) {
+  const m = /(?:([+-])(\d\d):?(\d\d)|Z)$/i.exec(text || '');
+  if (!m) return null;
+  return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
-/** An instant (server timestamps) in the browser's zone. */
-export function fmtInstant(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
+/** The offset label: +08:00, -05:30, +00:00. */
+export function offsetLabel(minutes) {
+  const a = Math.abs(minutes);
   const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return (minutes < 0 ? '-' : '+') + p(Math.floor(a / 60)) + ':' + p(a % 60);
+}
+
+/** The browser's offset at that instant (minutes east of UTC), the zone of last resort. */
+export function browserOffset(ms = Date.now()) { return -new Date(ms).getTimezoneOffset(); }
+
+/**
+ * The one time formatter: the instant ms shown at offset (minutes east of UTC; null: the browser's),
+ * "2021-07-30 13:10 +08:00". Options: seconds (":05"), year (false drops "2021-"), label (false
+ * drops the offset: only where the zone is printed once beside, as on the timeline axis).
+ */
+export function formatTime(ms, offset, { seconds = false, year = true, label = true } = {}) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '';
+  const off = offset ?? browserOffset(ms);
+  const d = new Date(ms + off * 60000);
+  const p = (n) => String(n).padStart(2, '0');
+  let out = (year ? d.getUTCFullYear() + '-' : '') + p(d.getUTCMonth() + 1) + '-' + p(d.getUTCDate()) + ' ' + p(d.getUTCHours()) + ':' + p(d.getUTCMinutes());
+  if (seconds) out += ':' + p(d.getUTCSeconds());
+  return label ? out + ' ' + offsetLabel(off) : out;
+}
+
+/** An event's own time in its own offset, as the institution reported it: 2020-09-04 20:51:07 +08:00. */
+export function fmtTime(text, opts) {
+  if (!text) return '';
+  return formatTime(Date.parse(text), offsetOf(text), { seconds: true, ...opts });
+}
+
+/**
+ * A derived instant (server timestamp) in zone: an offset in minutes, an offset text ("+08:00", a
+ * subject's `zone`), or null/undefined for the browser's zone. 2021-07-30 13:10 +08:00.
+ */
+export function fmtInstant(iso, zone, opts) {
+  if (!iso) return '';
+  return formatTime(Date.parse(iso), typeof zone === 'string' ? offsetOf(zone) : zone, opts);
+}
+
+/** The zone of a phone's derived times: its `zone` (newest event's offset), else a given event time's, else null (browser). */
+export function subjectZone(zone, sampleTime) {
+  return offsetOf(zone) ?? offsetOf(sampleTime);
 }
 
 /** The institution kind from a source such as /device-vendor/huawei-id. */

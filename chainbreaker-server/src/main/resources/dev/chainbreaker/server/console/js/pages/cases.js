@@ -24,10 +24,10 @@ export function render(root) {
         h('tbody', null, r.items.map((c) => h('tr', null,
           h('td', null, subjectLink(c.subject)),
           h('td', null, stateBadge(c.state)),
-          h('td', { class: 'mono nowrap' }, fmtInstant(c.stateSince)),
+          h('td', { class: 'mono nowrap', 'data-testid': 'state-since', title: c.zone ? t('time.zoneSubject', { z: c.zone }) : t('time.zoneBrowser') }, fmtInstant(c.stateSince, c.zone)),
           h('td', null, labelBadge(c.label)),
           h('td', { class: 'reason' }, c.note || ''),
-          h('td', { class: 'nowrap' }, c.labelledBy ? c.labelledBy + ' · ' + fmtInstant(c.labelledAt) : ''),
+          h('td', null, c.labelledBy ? [c.labelledBy + ' · ', h('span', { class: 'nowrap' }, fmtInstant(c.labelledAt, c.zone))] : ''),
           h('td', { class: 'num' }, String(c.chain.length))))))));
     } catch (e) {
       fill(body, errorBox(e, load));

@@ -1,7 +1,7 @@
 // Live decisions: newest first, filtered by decision, risk, institution kind and time; polled
 // every 5 s while "Live" is on (new rows are marked), paged backwards with "Load more".
 import { get, qs } from '../api.js';
-import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, kindOf, subjectLink, select } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, offsetLabel, browserOffset, kindOf, subjectLink, select } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 
 const KINDS = ['telecom', 'gov', 'device-vendor', 'payment', 'bank', 'lender', 'merchant', 'antifraud', 'handset'];
@@ -11,11 +11,8 @@ const filters = { decision: '', risk: '', kind: '', from: '', to: '', live: true
 /** datetime-local value (browser zone) → RFC 3339 with the browser's offset. */
 function rfc3339(local) {
   if (!local) return '';
-  const d = new Date(local);
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? '+' : '-';
-  const p = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  return local.length === 16 ? `${local}:00${sign}${p(off / 60)}:${p(off % 60)}` : `${local}${sign}${p(off / 60)}:${p(off % 60)}`;
+  const off = offsetLabel(browserOffset(new Date(local).getTime()));
+  return (local.length === 16 ? local + ':00' : local) + off;
 }
 
 export function render(root) {
@@ -111,8 +108,8 @@ export function render(root) {
     select('f-decision', t('col.decision'), [['', t('common.all')], ...['ALLOW', 'CHALLENGE', 'REVIEW', 'DENY'].map((d) => [d, t('decision.' + d)])], filters.decision, set('decision')),
     select('f-risk', t('col.risk'), [['', t('common.all')], ...['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((r) => [r, t('risk.' + r)])], filters.risk, set('risk')),
     select('f-kind', t('live.kind'), [['', t('common.all')], ...KINDS.map((k) => [k, t('kind.' + k)])], filters.kind, set('kind')),
-    h('label', { class: 'field', for: 'f-from' }, h('span', null, t('common.from')), h('input', { id: 'f-from', type: 'datetime-local', value: filters.from, onchange: set('from') })),
-    h('label', { class: 'field', for: 'f-to' }, h('span', null, t('common.to')), h('input', { id: 'f-to', type: 'datetime-local', value: filters.to, onchange: set('to') })),
+    h('label', { class: 'field', for: 'f-from' }, h('span', null, t('common.from') + ' (' + offsetLabel(browserOffset()) + ')'), h('input', { id: 'f-from', type: 'datetime-local', value: filters.from, onchange: set('from') })),
+    h('label', { class: 'field', for: 'f-to' }, h('span', null, t('common.to') + ' (' + offsetLabel(browserOffset()) + ')'), h('input', { id: 'f-to', type: 'datetime-local', value: filters.to, onchange: set('to') })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: filters.live, onchange: (e) => { filters.live = e.target.checked; } }), t('live.auto')),
     h('button', { class: 'btn', type: 'submit' }, t('common.refresh')));
 

@@ -2,7 +2,7 @@
 // the selected event's decision and reasons, the case label, the linked identity graph and every
 // event in a virtualised table. The whole history (up to 10,000 events) is fetched in pages of 2,000.
 import { get, put, qs } from '../api.js';
-import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, kindOf, toast } from '../dom.js';
+import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, subjectZone, offsetLabel, kindOf, toast } from '../dom.js';
 import { t, reasonText } from '../i18n.js';
 import { swimlanes } from './timeline.js';
 import { eventTable } from './eventtable.js';
@@ -42,6 +42,8 @@ export function render(root, phone) {
     }
     const fetched = performance.now();
     const truncated = timeline.length > MAX_EVENTS;
+    // the zone of the phone's derived times: its newest event's offset (the server's, else the newest fetched)
+    const zone = subjectZone(first.zone, timeline[0]?.time);
     timeline.length = Math.min(timeline.length, MAX_EVENTS); // newest first: the oldest go
     timeline.reverse(); // the API pages newest first; the story reads oldest first
     const events = timeline.map((e) => ({ ...e, ms: Date.parse(e.time), kind: kindOf(e.source) }));
@@ -49,7 +51,7 @@ export function render(root, phone) {
     const byId = new Map();
     events.forEach((e, i) => byId.set(e.eventId, i));
     const chain = new Set(first.chain.map((id) => byId.get(id)).filter((i) => i !== undefined));
-    draw(root, status, first, events, chain, [...linked.values()], byId, truncated);
+    draw(root, status, first, events, chain, [...linked.values()], byId, truncated, zone);
     // Record how long the story took, for the browser test and for anyone curious (devtools: performance).
     const rendered = performance.now();
     requestAnimationFrame(() => setTimeout(() => {
@@ -64,7 +66,7 @@ export function render(root, phone) {
   return () => { alive = false; };
 }
 
-function draw(root, status, subject, events, chain, linked, byId, truncated) {
+function draw(root, status, subject, events, chain, linked, byId, truncated, zone) {
   const phone = subject.subject;
   let selected = -1;
   const detail = h('div', { class: 'panel-body', 'data-testid': 'detail', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('story.pick')));
@@ -74,7 +76,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
 
   function drawLanes() {
     clear(laneBox);
-    lanes = swimlanes(events, chain, scale, (i) => select(i, 'lanes'));
+    lanes = swimlanes(events, chain, scale, (i) => select(i, 'lanes'), zone);
     laneBox.append(lanes.el);
     if (selected >= 0) lanes.select(selected);
   }
@@ -123,7 +125,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
       return h('li', null, h('button', { type: 'button', class: 'chain-step', title: e.source + ' · ' + e.eventId, onclick: () => select(i, 'chain') },
         h('span', { class: 'step-n' }, String(n + 1)),
         h('span', { class: 'lane-dot k-' + e.kind, 'aria-hidden': 'true' }),
-        h('span', { class: 'mono' }, fmtTime(e.time).slice(5)),
+        h('span', { class: 'mono' }, fmtTime(e.time, { year: false })),
         h('span', { class: 'step-type' }, e.type),
         decisionBadge(e.decision?.decision)));
     }))
@@ -136,7 +138,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
 
   const head = h('div', { class: 'page-head' },
     h('h1', null, t('story.title', { phone })), stateBadge(subject.state),
-    subject.stateSince ? h('span', { class: 'muted' }, t('story.since', { t: fmtInstant(subject.stateSince) })) : null,
+    subject.stateSince ? h('span', { class: 'muted', 'data-testid': 'state-since', title: zoneNote(zone) }, t('story.since', { t: fmtInstant(subject.stateSince, zone) })) : null,
     h('span', { class: 'muted' }, t('story.events', { n: events.length })),
     truncated ? h('span', { class: 'warn' }, t('story.truncated', { n: events.length })) : null,
     h('div', { class: 'spacer' }), scaleToggle);
@@ -149,7 +151,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
         panel(t('story.eventsTable'), h('div', { class: 'panel-body flush' }, table.el)),
         panel(t('story.linked'), h('div', { class: 'panel-body' }, graph.el))),
       h('div', { class: 'col-side' },
-        panel(t('case.title'), casePanel(phone)),
+        panel(t('case.title'), casePanel(phone, zone)),
         panel(t('story.detail'), detail),
         panel(t('story.chain') + ' (' + chainList.length + ')', chainBody))));
   drawLanes();
@@ -157,17 +159,22 @@ function draw(root, status, subject, events, chain, linked, byId, truncated) {
   if (events.length) select(chainList.length ? chainList[chainList.length - 1] : events.length - 1, 'init');
 }
 
+/** Why a derived time reads in this zone (a tooltip): the phone's newest event's offset, else the browser's. */
+function zoneNote(zone) {
+  return zone === null || zone === undefined ? t('time.zoneBrowser') : t('time.zoneSubject', { z: offsetLabel(zone) });
+}
+
 function panel(title, body) {
   return h('section', { class: 'panel', 'aria-label': title }, h('h2', { class: 'panel-title' }, title), body);
 }
 
-function casePanel(phone) {
+function casePanel(phone, zone) {
   const body = h('div', { class: 'panel-body', 'data-testid': 'case' }, loading());
   const note = h('textarea', { id: 'case-note', rows: '2', maxlength: '2000' });
   const current = h('div', { class: 'case-current' });
   const errors = h('div');
   const show = (c) => {
-    fill(current, labelBadge(c.label), c.labelledAt ? h('span', { class: 'muted' }, ' ' + t('case.by', { who: c.labelledBy, t: fmtInstant(c.labelledAt) })) : null);
+    fill(current, labelBadge(c.label), c.labelledAt ? h('span', { class: 'muted', title: zoneNote(zone) }, ' ' + t('case.by', { who: c.labelledBy, t: fmtInstant(c.labelledAt, zone) })) : null);
     note.value = c.note || '';
   };
   const label = async (value, btn) => {

@@ -2,7 +2,7 @@
 // one lane per kind of institution, the evidence chain drawn across the lanes, and a time axis.
 // Events are binned per lane and pixel column: one button per non-empty bin, so a phone with
 // 10,000 events costs a few thousand nodes at most and draws in one pass.
-import { h, s, fmtTime } from '../dom.js';
+import { h, s, fmtTime, formatTime, offsetOf, offsetLabel } from '../dom.js';
 import { t } from '../i18n.js';
 
 export const LANES = ['telecom', 'gov', 'device-vendor', 'payment', 'bank', 'lender'];
@@ -12,10 +12,12 @@ const SEVERITY = { ALLOW: 0, CHALLENGE: 1, REVIEW: 2, DENY: 3 };
 
 /**
  * events: chronological, each {time, ms, source, type, decision}; chain: Set of indexes;
- * onSelect(index). Returns {el, select(index)} — select only marks, it never calls onSelect.
+ * onSelect(index); zone: the offset (minutes) of the axis, the phone's zone (default: the newest
+ * event's offset). Returns {el, select(index)} — select only marks, it never calls onSelect.
  */
-export function swimlanes(events, chain, scale, onSelect) {
+export function swimlanes(events, chain, scale, onSelect, zone) {
   const n = events.length;
+  const axisZone = zone ?? offsetOf(events[n - 1].time) ?? 0;
   const lanes = LANES.concat(EXTRA.filter((k) => events.some((e) => e.kind === k)));
   if (events.some((e) => !lanes.includes(e.kind))) lanes.push('other');
   const laneOf = (e) => { const i = lanes.indexOf(e.kind); return i < 0 ? lanes.length - 1 : i; };
@@ -107,11 +109,12 @@ export function swimlanes(events, chain, scale, onSelect) {
     track.append(line);
   }
 
-  // --- axis
+  // --- axis: ticks in the phone's zone, printed once in the axis label
   const axis = h('div', { class: 'axis', 'aria-hidden': 'true' });
   for (let k = 0; k <= 5; k++) {
     const x = 2 + 96 * k / 5;
-    const label = scale === 'order' ? fmtTime(events[Math.round((n - 1) * k / 5)].time).slice(5, 16) : localOf(events[0].time, t0 + span * k / 5);
+    const ms = scale === 'order' ? events[Math.round((n - 1) * k / 5)].ms : t0 + span * k / 5;
+    const label = formatTime(ms, axisZone, { year: false, label: false });
     const tick = h('span', { class: 'tick' }, label);
     tick.style.left = x + '%';
     axis.append(tick);
@@ -120,7 +123,7 @@ export function swimlanes(events, chain, scale, onSelect) {
   const labels = h('div', { class: 'swim-labels', 'aria-hidden': 'true' },
     h('div', { class: 'lab state-lab' }, t('story.stateTrack')),
     lanes.map((k) => h('div', { class: 'lab' }, h('span', { class: 'lane-dot k-' + k }), t('kind.' + k) === 'kind.' + k ? k : t('kind.' + k))),
-    h('div', { class: 'lab axis-lab' }));
+    h('div', { class: 'lab axis-lab', 'data-testid': 'axis-zone' }, offsetLabel(axisZone)));
   const el = h('div', { class: 'swim' }, labels, h('div', { class: 'swim-track' }, stateTrack, track, axis));
 
   // --- interaction: click, and a roving focus moved with the arrow keys
@@ -178,13 +181,3 @@ function nearest(list, i) {
   for (const b of list) if (!best || Math.abs(b.idx[0] - i) < Math.abs(best.idx[0] - i)) best = b;
   return best;
 }
-
-/** The axis in the events' own offset (the first event's), e.g. 09-04 20:51. */
-function localOf(sample, ms) {
-  const m = /([+-])(\d\d):(\d\d)$/.exec(sample || '');
-  const off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  const d = new Date(ms + off * 60000);
-  const p = (x) => String(x).padStart(2, '0');
-  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
