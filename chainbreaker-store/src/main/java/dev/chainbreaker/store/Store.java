@@ -1,5 +1,6 @@
 package dev.chainbreaker.store;
 
+import dev.chainbreaker.core.SubjectState;
 import dev.chainbreaker.core.event.Event;
 import dev.chainbreaker.core.event.EventBinary;
 import java.io.IOException;
@@ -53,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code audit}: sequence → who changed rules or keys, and when;
  *   <li>{@code keys}: SHA-256 of an API key → its record (role, name, creation);
  *   <li>{@code cases}: phone → the analyst's label of its case (JSON: label, note, who, when), kept
- *       for export as tuning ground truth.
+ *       for export as tuning ground truth; opened as {@code open} with the opening evidence when the
+ *       line first becomes COMPROMISED, in the same write as that event.
  * </ul>
  *
  * <p>Event, decision and state of a request are written in one {@link WriteBatch}, so they commit
@@ -197,7 +199,11 @@ public final class Store implements AutoCloseable {
         Event e = a.event();
         batch.put(events, Bytes.seq(seq), a.stored());
         batch.put(decisions, Bytes.utf8(e.dedupKey()), Bytes.seqThen(seq, a.decisionUtf8()));
-        phones.computeIfAbsent(e.subject(), p -> new PhoneWrites()).add(seq, a.state());
+        PhoneWrites w = phones.computeIfAbsent(e.subject(), p -> new PhoneWrites());
+        w.add(seq, a.state());
+        if (w.opens == null && a.decision().subjectState() == SubjectState.COMPROMISED) {
+          w.opens = a;
+        }
       }
       // Per phone: its new timeline entries (ascending sequences), then its state, which
       // sorts right after them. The memtable inserts in batch order, and an insert next to the
@@ -211,6 +217,9 @@ public final class Store implements AutoCloseable {
         if (w.state != null) {
           batch.put(state, Bytes.stateKey(phone), w.state);
         }
+        if (w.opens != null && db.get(cases, phone) == null) {
+          batch.put(cases, phone, openedCase(w.opens));
+        }
       }
       db.write(writeOptions, batch);
     } catch (RocksDBException ex) {
@@ -223,11 +232,30 @@ public final class Store implements AutoCloseable {
     return seq;
   }
 
-  /** One phone's share of a batch: its sequences in log order and its last new state. */
+  /**
+   * The case record of a line that has just become COMPROMISED and has none: label {@code open}, when
+   * and on which event, and the evidence that opened it. Written with the event, so a takeover stays
+   * in the analysts' queue until someone labels it, even after the engine's state has fallen back to
+   * NORMAL and its chain is gone; a label put later replaces the record.
+   */
+  private static byte[] openedCase(Accepted a) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("label", "open").put("note", "").put("openedAtMs", a.event().timeMs()).put("openedBy", a.event().id());
+    var chain = o.putArray("openedChain");
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    for (dev.chainbreaker.core.Reason r : a.decision().reasons()) {
+      seen.addAll(r.evidence());
+    }
+    seen.forEach(chain::add);
+    return Bytes.utf8(JSON.writeValueAsString(o));
+  }
+
+  /** One phone's share of a batch: its sequences in log order, its last new state, the decision that opens its case. */
   private static final class PhoneWrites {
     long[] seqs = new long[2];
     int count;
     byte[] state;
+    Accepted opens;
 
     void add(long seq, byte[] newState) {
       if (count == seqs.length) {

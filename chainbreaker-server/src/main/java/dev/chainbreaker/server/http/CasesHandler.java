@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Case labels, the analysts' verdict on a phone's story: {@code PUT /v1/cases/{phone}},
  * {@code GET /v1/cases} and {@code GET /v1/cases/export}. A label is ground truth for tuning the
  * rule pack, so it is stored durably (with who and when, audited) and exported as JSON lines or CSV.
- * A case is a phone that was labelled or whose state is not {@code NORMAL}.
+ * A case is a phone that was labelled, that was ever COMPROMISED (the store opens its case then), or
+ * whose state is not {@code NORMAL}.
  */
 final class CasesHandler {
   static final Set<String> LABELS = Set.of("open", "confirmed_takeover", "false_alarm");
@@ -194,7 +195,17 @@ final class CasesHandler {
     }
     ReadHandlers.putZone(s, phone, o);
     o.put("label", rec == null ? "open" : rec.path("label").asString());
-    if (rec != null) {
+    if (rec != null && rec.has("openedAtMs")) {
+      // opened by the store when the line became COMPROMISED (Store.append), not yet labelled
+      o.put("openedAt", Instant.ofEpochMilli(rec.path("openedAtMs").asLong()).toString());
+      o.put("openedBy", rec.path("openedBy").asString());
+      ArrayNode chain = (ArrayNode) o.get("chain");
+      if (chain.isEmpty()) {
+        // the engine's state fell back since: the evidence that opened the case still explains it
+        rec.path("openedChain").values().forEach(chain::add);
+      }
+    }
+    if (rec != null && rec.has("labelledAtMs")) {
       o.put("note", rec.path("note").asString());
       o.put("labelledBy", rec.path("labelledBy").asString());
       o.put("labelledAt", Instant.ofEpochMilli(rec.path("labelledAtMs").asLong()).toString());

@@ -147,6 +147,39 @@ class ConsoleApiE2ETest {
     assertProblem(client.get("/v1/cases?subject=abc", analyst), 400, "subject");
   }
 
+  /**
+   * A takeover stays in the analysts' queue until someone labels it: the case is opened when the
+   * line becomes COMPROMISED, and after the engine's state has fallen back to NORMAL (a quiet month)
+   * it is still listed, open, with the evidence that opened it. Only labels are exported.
+   */
+  @Test
+  void aTakeoverCaseOutlivesTheStateThatOpenedIt() {
+    String phone = "+8613800000043";
+    List<String> story = List.of(
+        event("d-1", "/telecom/op", "telecom.device.changed", "2025-01-10T20:00:00+08:00", "{\"imei\":\"864000000000025\"}"),
+        event("d-2", "/telecom/op", "telecom.sim.replaced", "2025-01-10T20:05:00+08:00", "{\"channel\":\"hotline\",\"verification\":\"service_password\"}"),
+        event("d-3", "/payment/pay", "account.login", "2025-01-10T20:10:00+08:00",
+            "{\"account\":\"acct-5551\",\"verification\":\"sms_otp\",\"newDevice\":true}"),
+        event("d-4", "/bank/b", "payment.initiated", "2025-01-10T20:12:00+08:00",
+            "{\"account\":\"acct-5551\",\"amount\":\"5000.00\",\"currency\":\"CNY\",\"card\":\"6222021234567890123\",\"category\":\"transfer\"}"));
+    String batch = "[" + String.join(",", story).replace(PHONE, phone) + "]";
+    assertEquals(200, client.send("POST", "/v1/events", ingest, ServerE2ETest.BATCH, batch).statusCode());
+    JsonNode opened = find(TestClient.json(client.get("/v1/cases", analyst)), phone);
+    assertEquals("COMPROMISED", opened.get("state").asString(), opened.toString());
+    assertTrue(opened.has("openedAt") && opened.get("openedBy").asString().startsWith("d-"), opened.toString());
+    // a quiet month later the owner logs in as usual: the engine's state falls back, its chain is gone
+    String later = event("d-5", "/payment/pay", "account.login", "2025-06-01T09:00:00+08:00",
+        "{\"account\":\"acct-5551\",\"verification\":\"password\",\"newDevice\":false}").replace(PHONE, phone);
+    assertEquals(200, client.postJson("/v1/events", ingest, later).statusCode());
+    JsonNode after = find(TestClient.json(client.get("/v1/cases", analyst)), phone);
+    assertEquals("NORMAL", after.get("state").asString(), after.toString());
+    assertEquals("open", after.get("label").asString());
+    assertEquals(opened.get("openedAt"), after.get("openedAt"));
+    assertTrue(after.get("chain").size() > 0, "the evidence that opened the case: " + after);
+    assertFalse(after.has("labelledBy"), "opened by the engine, not labelled by anyone: " + after);
+    assertFalse(client.get("/v1/cases/export", analyst).body().contains(phone), "only labelled cases are ground truth");
+  }
+
   static JsonNode find(JsonNode list, String phone) {
     for (JsonNode c : list.get("items")) {
       if (c.get("subject").asString().equals(phone)) {
