@@ -91,6 +91,9 @@ public final class Api {
       cfg.http.maxRequestSize = s.config().maxBodyBytes();
       cfg.http.prefer405over404 = true;
       cfg.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
+      // Errors Jetty answers itself, before any route runs (an undecodable path, a '..' above the root,
+      // oversized headers): the same problem+json as ours, not its HTML page.
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
       for (Route r : routes) {
         cfg.routes.addHttpHandler(r.method(), r.path(), ctx -> handle(r, ctx));
       }
@@ -113,6 +116,8 @@ public final class Api {
       if (!r.open()) {
         authorize(r, ctx);
       }
+      // every route, whether it reads parameters or not: a malformed query string is a 400, never ignored
+      Requests.queryParams(ctx);
       r.handler().handle(ctx);
     } catch (Problem p) {
       problem(ctx, p);
@@ -180,6 +185,12 @@ public final class Api {
 
   static void problem(Context ctx, Problem p) {
     Requests.drainUnread(ctx);
+    ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+    ctx.status(p.status()).contentType(PROBLEM_TYPE).result(problemBody(p, ctx.path()));
+  }
+
+  /** The RFC 9457 body of a problem: type, title, status, detail, the field when named, the instance when given. */
+  static byte[] problemBody(Problem p, String instance) {
     ObjectNode o = Json.object();
     o.put("type", p.type());
     o.put("title", p.title());
@@ -188,8 +199,9 @@ public final class Api {
     if (p.field() != null) {
       o.put("field", p.field());
     }
-    o.put("instance", ctx.path());
-    ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
-    ctx.status(p.status()).contentType(PROBLEM_TYPE).result(Json.MAPPER.writeValueAsString(o).getBytes(StandardCharsets.UTF_8));
+    if (instance != null) {
+      o.put("instance", instance);
+    }
+    return Json.MAPPER.writeValueAsString(o).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -70,12 +70,12 @@ final class CasesHandler {
   }
 
   void list(Context ctx) {
-    String label = filter(ctx.queryParam("label"), LABELS, "label");
-    String state = filter(ctx.queryParam("state"), Set.of("normal", "watch", "compromised", "recovering"), "state");
+    String label = filter(Requests.queryParam(ctx, "label"), LABELS, "label");
+    String state = filter(Requests.queryParam(ctx, "state"), Set.of("normal", "watch", "compromised", "recovering"), "state");
     ArrayNode items = Json.array();
-    if (ctx.queryParam("subject") != null) {
+    if (Requests.queryParam(ctx, "subject") != null) {
       // one phone's case, labelled or not: what the story page shows
-      String phone = phone(ctx.queryParam("subject"), "subject");
+      String phone = phone(Requests.queryParam(ctx, "subject"), "subject");
       String rec = s.ledger().store().caseRecord(phone);
       ObjectNode c = view(phone, rec == null ? null : (ObjectNode) Json.parse(rec));
       if ((label == null || label.equals(c.path("label").asString())) && (state == null || state.equalsIgnoreCase(c.path("state").asString()))) {
@@ -103,7 +103,7 @@ final class CasesHandler {
 
   /** The labelled cases (the tuning ground truth), as JSON lines (default) or CSV. */
   void export(Context ctx) {
-    String format = ctx.queryParam("format") == null ? "jsonl" : ctx.queryParam("format").strip().toLowerCase(Locale.ROOT);
+    String format = Requests.queryParam(ctx, "format") == null ? "jsonl" : Requests.queryParam(ctx, "format").strip().toLowerCase(Locale.ROOT);
     if (!format.equals("jsonl") && !format.equals("csv")) {
       throw Problem.invalid("format", "must be jsonl or csv");
     }

@@ -189,15 +189,15 @@ final class ReadHandlers {
   }
 
   void decisions(Context ctx) {
-    String outcome = upper(ctx.queryParam("decision"), OUTCOMES, "decision");
-    String risk = upper(ctx.queryParam("risk"), RISKS, "risk");
-    String kind = ctx.queryParam("kind") == null ? null : ctx.queryParam("kind").strip().toLowerCase(Locale.ROOT);
+    String outcome = upper(Requests.queryParam(ctx, "decision"), OUTCOMES, "decision");
+    String risk = upper(Requests.queryParam(ctx, "risk"), RISKS, "risk");
+    String kind = Requests.queryParam(ctx, "kind") == null ? null : Requests.queryParam(ctx, "kind").strip().toLowerCase(Locale.ROOT);
     if (kind != null && !KINDS.contains(kind)) {
       throw Problem.invalid("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
     }
-    String subject = ctx.queryParam("subject") == null ? null : phone(ctx.queryParam("subject"), "subject");
-    long from = time(ctx.queryParam("from"), "from", Long.MIN_VALUE);
-    long to = time(ctx.queryParam("to"), "to", Long.MAX_VALUE);
+    String subject = Requests.queryParam(ctx, "subject") == null ? null : phone(Requests.queryParam(ctx, "subject"), "subject");
+    long from = time(Requests.queryParam(ctx, "from"), "from", Long.MIN_VALUE);
+    long to = time(Requests.queryParam(ctx, "to"), "to", Long.MAX_VALUE);
     if (from > to) {
       throw Problem.invalid("from", "'from' is after 'to'");
     }

@@ -9,10 +9,18 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** Reading request bodies safely: content type first, then at most the size limit, then strict UTF-8. */
+/**
+ * Reading requests safely: bodies (content type first, then at most the size limit, then strict
+ * UTF-8) and query parameters (strict percent-decoding: a malformed one is a 400, never dropped).
+ */
 final class Requests {
   private Requests() {}
 
@@ -181,8 +189,109 @@ final class Requests {
     return new Problem(413, "content-too-large", "Content too large", "the request body exceeds " + max + " bytes", "body");
   }
 
+  private static final String QUERY_ATTRIBUTE = "chainbreaker.query";
+
+  /**
+   * The query parameters, decoded strictly (application/x-www-form-urlencoded, UTF-8). Javalin's own
+   * {@code ctx.queryParam} drops a parameter whose percent-encoding is malformed ({@code subject=%ZZ}),
+   * which silently widens a filtered read to everyone's data; here it is a 400 naming the parameter,
+   * or the query string itself when the name cannot be decoded. Parsed once per request.
+   */
+  static Map<String, List<String>> queryParams(Context ctx) {
+    @SuppressWarnings("unchecked")
+    Map<String, List<String>> cached = (Map<String, List<String>>) ctx.attribute(QUERY_ATTRIBUTE);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, List<String>> params = parseQuery(ctx.queryString());
+    ctx.attribute(QUERY_ATTRIBUTE, params);
+    return params;
+  }
+
+  /** The first value of a query parameter, strictly decoded; null when absent. */
+  static String queryParam(Context ctx, String name) {
+    List<String> values = queryParams(ctx).get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  static Map<String, List<String>> parseQuery(String query) {
+    if (query == null || query.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (String pair : query.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue; // "a=1&&b=2": an empty pair carries nothing
+      }
+      int eq = pair.indexOf('=');
+      String name = decodeComponent(eq < 0 ? pair : pair.substring(0, eq));
+      if (name == null) {
+        throw Problem.invalid("query", "the query string is malformed: a parameter name is not valid percent-encoded UTF-8");
+      }
+      String value = eq < 0 ? "" : decodeComponent(pair.substring(eq + 1));
+      if (value == null) {
+        throw Problem.invalid(name.length() > 64 ? "query" : name, "not valid percent-encoded UTF-8 (a '%' must be followed by two hex digits)");
+      }
+      params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+    }
+    params.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    return Collections.unmodifiableMap(params);
+  }
+
+  /** Form-decodes one name or value ('+' is a space); null when a '%' escape or the UTF-8 it spells is malformed. */
+  private static String decodeComponent(String s) {
+    if (s.indexOf('%') < 0) {
+      return s.replace('+', ' ');
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()) {
+          return null;
+        }
+        int hi = hex(s.charAt(i + 1));
+        int lo = hex(s.charAt(i + 2));
+        if (hi < 0 || lo < 0) {
+          return null;
+        }
+        out.write(hi << 4 | lo);
+        i += 2;
+      } else if (c == '+') {
+        out.write(' ');
+      } else if (c < 0x80) {
+        out.write(c);
+      } else {
+        // already text (a raw non-ASCII character in the request line): kept as its UTF-8 bytes
+        int cp = s.codePointAt(i);
+        out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(cp) - 1;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** An ASCII hex digit's value, else -1 (Character.digit would accept other scripts' digits). */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
   static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String v = ctx.queryParam(name);
+    String v = queryParam(ctx, name);
     if (v == null) {
       return dflt;
     }
@@ -198,7 +307,7 @@ final class Requests {
   }
 
   static long longParam(Context ctx, String name, long dflt) {
-    String v = ctx.queryParam(name);
+    String v = queryParam(ctx, name);
     if (v == null) {
       return dflt;
     }

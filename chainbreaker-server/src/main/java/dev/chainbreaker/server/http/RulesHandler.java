@@ -40,7 +40,7 @@ final class RulesHandler {
   void get(Context ctx) {
     List<RuleVersion> versions = s.ledger().store().ruleVersions();
     RuleVersion current = versions.get(versions.size() - 1);
-    if ("yaml".equals(ctx.queryParam("format"))) {
+    if ("yaml".equals(Requests.queryParam(ctx, "format"))) {
       ctx.status(200).contentType("application/yaml; charset=utf-8").result(current.yaml());
       return;
     }

@@ -380,6 +380,91 @@ class ServerE2ETest {
     }
   }
 
+  /** A raw-socket answer is an RFC 9457 problem: the status, problem+json, the field, no stack trace, no HTML. */
+  static JsonNode assertRawProblem(TestClient.RawResponse r, int status, String field) {
+    assertEquals(status, r.status(), r.body());
+    assertEquals("application/problem+json", r.contentType(), r.headers() + " " + r.body());
+    JsonNode p = TestClient.JSON.readTree(r.body());
+    assertEquals(status, p.get("status").asInt(), r.body());
+    assertTrue(p.get("type").asString().startsWith(Problem.TYPE_BASE), r.body());
+    assertTrue(p.hasNonNull("title") && p.hasNonNull("detail"), r.body());
+    if (field != null) {
+      assertEquals(field, p.path("field").asString(), r.body());
+    }
+    assertFalse(r.body().contains("at dev.") || r.body().contains("at org.") || r.body().contains("Exception"), "no stack traces: " + r.body());
+    assertFalse(r.body().toLowerCase(java.util.Locale.ROOT).contains("<html"), "no HTML: " + r.body());
+    return p;
+  }
+
+  /**
+   * A malformed percent-encoding in a query parameter is a 400 naming that parameter, on every route
+   * that reads the query: before, Javalin dropped the parameter, so {@code subject=%ZZ} answered 200 with
+   * everyone's decisions instead of one phone's. A name that cannot be decoded makes the whole query
+   * string malformed ({@code field: query}). Well-formed encodings still work.
+   */
+  @Test
+  @Order(11)
+  void malformedPercentEncodingInTheQueryIsA400NamingTheParameterNeverAnUnfilteredAnswer() throws Exception {
+    assertRawProblem(client.rawGet("/v1/decisions?subject=%ZZ", analyst, ""), 400, "subject");
+    assertRawProblem(client.rawGet("/v1/decisions?decision=%ZZ", analyst, ""), 400, "decision");
+    assertRawProblem(client.rawGet("/v1/decisions?risk=HIGH&kind=%G1", analyst, ""), 400, "kind");
+    assertRawProblem(client.rawGet("/v1/decisions?limit=10&subject=138%2", analyst, ""), 400, "subject"); // truncated escape
+    assertRawProblem(client.rawGet("/v1/decisions?subject=%C3%28", analyst, ""), 400, "subject"); // escapes, but not UTF-8
+    assertRawProblem(client.rawGet("/v1/decisions?from=%", analyst, ""), 400, "from");
+    assertRawProblem(client.rawGet("/v1/decisions?%ZZ=1", analyst, ""), 400, "query");
+    assertRawProblem(client.rawGet("/v1/decisions?limit=5&%E0%A4=ALLOW", analyst, ""), 400, "query");
+    // every route that reads query parameters
+    assertRawProblem(client.rawGet("/v1/subjects/13800000001?limit=%ZZ", analyst, ""), 400, "limit");
+    assertRawProblem(client.rawGet("/v1/subjects/13800000001?before=%ZZ", analyst, ""), 400, "before");
+    assertRawProblem(client.rawGet("/v1/cases?subject=%ZZ", analyst, ""), 400, "subject");
+    assertRawProblem(client.rawGet("/v1/cases?label=%ZZ", analyst, ""), 400, "label");
+    assertRawProblem(client.rawGet("/v1/cases?state=%ZZ", analyst, ""), 400, "state");
+    assertRawProblem(client.rawGet("/v1/cases/export?format=%ZZ", analyst, ""), 400, "format");
+    assertRawProblem(client.rawGet("/v1/rules?format=%ZZ", analyst, ""), 400, "format");
+    // and the routes that read none: a malformed query is never silently ignored
+    assertRawProblem(client.rawGet("/v1/me?x=%ZZ", analyst, ""), 400, "x");
+    // still: no key, no answer about the query
+    assertRawProblem(client.rawGet("/v1/decisions?subject=%ZZ", null, ""), 401, "Authorization");
+    // well-formed encodings are decoded as before: '+' is a space, %2B a plus, raw UTF-8 through escapes
+    TestClient.RawResponse ok = client.rawGet("/v1/decisions?subject=%2B8613800000001&limit=1", analyst, "");
+    assertEquals(200, ok.status(), ok.body());
+    TestClient.RawResponse spaced = client.rawGet("/v1/decisions?decision=+ALLOW+&limit=1", analyst, "");
+    assertEquals(200, spaced.status(), spaced.body());
+    assertRawProblem(client.rawGet("/v1/decisions?kind=%E9%93%B6%E8%A1%8C", analyst, ""), 400, "kind"); // valid UTF-8, not a kind
+  }
+
+  /**
+   * Errors Jetty answers before any route runs keep their status but are problem+json like ours, not
+   * Jetty's text/html "HTTP ERROR" page, and do not echo the request: an undecodable path segment, a
+   * {@code ..} climbing above the root (sent as is, like curl --path-as-is), a 70 KB header (431).
+   */
+  @Test
+  @Order(12)
+  void jettyLevelErrorsAreProblemJsonWithTheirStatusNotHtml() throws Exception {
+    JsonNode badPath = assertRawProblem(client.rawGet("/v1/subjects/%ZZ", analyst, ""), 400, "path");
+    assertFalse(badPath.toString().contains("%ZZ"), badPath.toString());
+    TestClient.RawResponse climb = client.rawGet("/console/../../../etc/passwd", null, "");
+    JsonNode escape = assertRawProblem(climb, 400, "path");
+    assertFalse(climb.body().contains("passwd") || climb.body().contains(".."), "the path is not echoed: " + climb.body());
+    assertFalse(escape.has("instance"), escape.toString());
+    String huge = "X-Filler: " + "a".repeat(70 * 1024) + "\r\n";
+    TestClient.RawResponse tooLarge = client.rawGet("/v1/decisions", analyst, huge);
+    assertRawProblem(tooLarge, 431, "headers");
+    assertTrue(tooLarge.body().length() < 1024, "short: " + tooLarge.body());
+    // the path's other Jetty-level faults: escaped dot-segments, a NUL, escapes that are not UTF-8
+    for (String bad : List.of("/console/%2e%2e/%2e%2e/etc/passwd", "/../v1/decisions", "/v1/subjects/%00", "/v1/subjects/%C3%28", "/v1/subjects/%4")) {
+      assertRawProblem(client.rawGet(bad, analyst, ""), 400, "path");
+    }
+    // odd paths that reach the router: answered by it (404, or the phone named), still never HTML
+    for (String odd : List.of("/v1/subjects/%2e%2e/%2e%2e/x", "/v1/subjects/a%2Fb", "/console/..%2F..%2Fetc/passwd", "/v1//decisions")) {
+      TestClient.RawResponse r = client.rawGet(odd, analyst, "");
+      assertTrue(r.status() == 400 || r.status() == 404, odd + ": " + r.status() + " " + r.body());
+      assertRawProblem(r, r.status(), null);
+    }
+    // the server still answers normally afterwards
+    assertEquals(200, client.get("/healthz", null).statusCode());
+  }
+
   /** Builds a small JSON object with string members. */
   static final class ObjectNodeBuilder {
     private final tools.jackson.databind.node.ObjectNode o = TestClient.JSON.createObjectNode();
