@@ -85,7 +85,11 @@ class ReasonTextTest {
     }
   }
 
-  /** 1a: the credential-reset refusal says the SMS code reached whoever holds the SIM or phone. */
+  /**
+   * 1a: the credential-reset refusal says the SMS code reached whoever holds the SIM or phone, and
+   * the remote loss-cancellation challenge that whoever has the SIM may be asking: not the
+   * cardholder (持卡人), who is the owner.
+   */
   @Test
   void theCredentialResetReasonSaysTheCodeWentToWhoeverHoldsTheSimNotTheCardholder() {
     Rule reset = rule("compromised.credential_reset");
@@ -93,6 +97,11 @@ class ReasonTextTest {
     assertTrue(reset.reason().en().contains("whoever holds the SIM"), reset.reason().en());
     assertFalse(reset.reason().zh().contains("持卡人"), reset.reason().zh());
     assertTrue(reset.reason().zh().contains("持有该SIM卡"), reset.reason().zh());
+    // the same slip in the remote loss-cancellation challenge: whoever has the SIM may be asking
+    Rule undo = rule("watch.undo_loss_report");
+    assertTrue(undo.reason().en().contains("whoever has the SIM"), undo.reason().en());
+    assertFalse(undo.reason().zh().contains("持卡人"), undo.reason().zh());
+    assertTrue(undo.reason().zh().contains("持有该SIM卡"), undo.reason().zh());
   }
 
   private final Engine engine = Engine.builder().build();
