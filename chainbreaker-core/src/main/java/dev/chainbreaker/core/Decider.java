@@ -438,6 +438,12 @@ final class Decider {
         verification.addAll(r.verification());
       }
       actions.addAll(r.actions());
+      if (r.decision() != outcome && !r.verification().isEmpty()) {
+        // A weaker rule's verification is not required (only the deciding rules' is), so its text,
+        // which tells how to confirm ("confirm by face"), would contradict the decision: a DENY that
+        // requires in-person ID. The deciding rules explain the decision; its actions still apply.
+        continue;
+      }
       reasons.add(reason(r.reason(), evidence(r, e, s)));
     }
     if (transitioned != null && (s.state() == SubjectState.COMPROMISED || outcome == Outcome.ALLOW)) {

@@ -292,7 +292,133 @@ public final class RulePackLoader {
       throw new RulePackException(name, line(n), "a CHALLENGE must name the verification to require");
     }
     Text reason = text(m.get("reason"), name, name, true);
-    return new Rule(name, on, condition(m.get("when"), name), decision, risk, score, verification, strings(m.get("actions"), name), reason);
+    Condition when = condition(m.get("when"), name);
+    if (decision != Outcome.ALLOW && verification.contains(SMS_OTP) && m.containsKey("when")
+        && onlyWhenLineMayBeTaken(checkedAst(m.get("when"), name).getExpr())) {
+      // The engine drops sms_otp from any refusal or challenge on a line that is not NORMAL or was
+      // exposed (Decider.judge): whoever holds the SIM would receive the code. A rule that can only
+      // match there would be accepted and then silently lose its verification (a DENY requiring
+      // nothing), so it is refused here, where the author sees it.
+      throw new RulePackException(name, line(m.get("verification")),
+          "'verification' names sms_otp, but the rule only matches when the line is not NORMAL or was exposed, "
+              + "where an SMS code may reach someone else and is never asked for: require face or in_person_id instead");
+    }
+    return new Rule(name, on, when, decision, risk, score, verification, strings(m.get("actions"), name), reason);
+  }
+
+  // ---- may the line be in someone else's hands? -----------------------------------------------
+
+  private static final String SMS_OTP = "sms_otp";
+
+  /** Three-valued truth of a condition under an assumption: TRUE, FALSE or UNKNOWN (null). */
+  private static Boolean and(Boolean a, Boolean b) {
+    if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
+      return Boolean.FALSE;
+    }
+    return a != null && b != null ? Boolean.TRUE : null;
+  }
+
+  private static Boolean or(Boolean a, Boolean b) {
+    if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
+      return Boolean.TRUE;
+    }
+    return a != null && b != null ? Boolean.FALSE : null;
+  }
+
+  /**
+   * Whether a condition cannot hold on a NORMAL line with no exposure, i.e. whenever it holds the
+   * engine strips sms_otp. Decided by evaluating it with {@code state == "NORMAL"} and
+   * {@code exposed == false} and everything else unknown: only a provable FALSE counts, so a rule
+   * that may also match on a NORMAL, unexposed line (where the code is still asked for) is kept.
+   */
+  static boolean onlyWhenLineMayBeTaken(CelExpr condition) {
+    return Boolean.FALSE.equals(onNormalUnexposedLine(condition));
+  }
+
+  private static Boolean onNormalUnexposedLine(CelExpr e) {
+    switch (e.getKind()) {
+      case CONSTANT:
+        return e.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.BOOLEAN_VALUE ? e.constant().booleanValue() : null;
+      case IDENT:
+        return e.ident().name().equals(Var.EXPOSED.varName()) ? Boolean.FALSE : null;
+      case CALL:
+        break;
+      default:
+        return null;
+    }
+    if (e.call().target().isPresent()) {
+      return null;
+    }
+    List<CelExpr> args = e.call().args();
+    switch (e.call().function()) {
+      case "_&&_":
+        return and(onNormalUnexposedLine(args.get(0)), onNormalUnexposedLine(args.get(1)));
+      case "_||_":
+        return or(onNormalUnexposedLine(args.get(0)), onNormalUnexposedLine(args.get(1)));
+      case "!_": {
+        Boolean a = onNormalUnexposedLine(args.get(0));
+        return a == null ? null : !a;
+      }
+      case "@not_strictly_false":
+        return onNormalUnexposedLine(args.get(0));
+      case "_?_:_": {
+        Boolean p = onNormalUnexposedLine(args.get(0));
+        Boolean a = onNormalUnexposedLine(args.get(1));
+        Boolean b = onNormalUnexposedLine(args.get(2));
+        if (p != null) {
+          return p ? a : b;
+        }
+        return a != null && a.equals(b) ? a : null;
+      }
+      case "_==_":
+      case "_!=_": {
+        Boolean eq = equalsOnNormalUnexposedLine(args.get(0), args.get(1));
+        if (eq == null) {
+          eq = equalsOnNormalUnexposedLine(args.get(1), args.get(0));
+        }
+        return eq == null ? null : eq ^ e.call().function().equals("_!=_");
+      }
+      case "@in": {
+        CelExpr item = args.get(0);
+        CelExpr list = args.get(1);
+        if (!isIdent(item, Var.STATE.varName()) || list.getKind() != CelExpr.ExprKind.Kind.LIST) {
+          return null;
+        }
+        boolean normal = false;
+        for (CelExpr el : list.list().elements()) {
+          String v = stringConstant(el);
+          if (v == null) {
+            return null;
+          }
+          normal |= v.equals(SubjectState.NORMAL.name());
+        }
+        return normal;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** {@code state == "X"} or {@code exposed == b} with the variable on the left; null otherwise. */
+  private static Boolean equalsOnNormalUnexposedLine(CelExpr variable, CelExpr value) {
+    if (isIdent(variable, Var.STATE.varName())) {
+      String v = stringConstant(value);
+      return v == null ? null : v.equals(SubjectState.NORMAL.name());
+    }
+    if (isIdent(variable, Var.EXPOSED.varName()) && value.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+        && value.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.BOOLEAN_VALUE) {
+      return !value.constant().booleanValue();
+    }
+    return null;
+  }
+
+  private static boolean isIdent(CelExpr e, String name) {
+    return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals(name);
+  }
+
+  private static String stringConstant(CelExpr e) {
+    return e.getKind() == CelExpr.ExprKind.Kind.CONSTANT && e.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.STRING_VALUE
+        ? e.constant().stringValue() : null;
   }
 
   // ---- conditions ------------------------------------------------------------------------------
@@ -302,12 +428,7 @@ public final class RulePackLoader {
       return Condition.TRUE;
     }
     String expr = scalarValue(n, owner);
-    CelAbstractSyntaxTree ast;
-    try {
-      ast = COMPILER.compile(expr).getAst();
-    } catch (CelValidationException e) {
-      throw new RulePackException(owner, line(n), "condition does not type-check: " + firstError(e));
-    }
+    CelAbstractSyntaxTree ast = checkedAst(n, owner);
     // in the order the condition reads them, so that evidence lists come out the same in every run
     Set<String> signals = new LinkedHashSet<>();
     Set<String> variables = new LinkedHashSet<>();
@@ -347,6 +468,15 @@ public final class RulePackLoader {
       return new CelCondition(RUNTIME.createProgram(ast), expr, signals, variables);
     } catch (CelEvaluationException e) {
       throw new RulePackException(owner, line(n), "condition cannot be planned: " + e.getMessage());
+    }
+  }
+
+  /** The type-checked syntax tree of a condition, or the rule's error. */
+  private static CelAbstractSyntaxTree checkedAst(Node n, String owner) {
+    try {
+      return COMPILER.compile(scalarValue(n, owner)).getAst();
+    } catch (CelValidationException e) {
+      throw new RulePackException(owner, line(n), "condition does not type-check: " + firstError(e));
     }
   }
 

@@ -160,4 +160,60 @@ class RulePackLoaderTest {
     assertEquals(java.util.List.of("s_a", "s_b", "s_c", "s_d", "s_e", "s_f"),
         java.util.List.copyOf(RulePackLoader.load(yaml).rules().get(0).when().signals()));
   }
+
+  /** A rule asking for {@code verification} under {@code when}, with its decision. */
+  static String smsRule(String when, String decision) {
+    return withRule("""
+          - name: otp.rule
+            on: [payment.initiated]
+            when: '%s'
+            decision: %s
+            risk: HIGH
+            verification: [sms_otp]
+            reason: {code: x, en: x, zh: x}
+        """.formatted(when, decision));
+  }
+
+  /**
+   * Never ask for an SMS code once the line may be in someone else's hands: a rule that can only
+   * match on a line that is not NORMAL or was exposed would have sms_otp stripped by the engine at
+   * run time (a DENY requiring nothing), so the pack is refused at load, naming the rule and field,
+   * which is what PUT /v1/rules answers with.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "state == \"COMPROMISED\"",
+      "\"COMPROMISED\" == state && amount > 10.0",
+      "state != \"NORMAL\"",
+      "!(state == \"NORMAL\")",
+      "state in [\"WATCH\", \"COMPROMISED\", \"RECOVERING\"]",
+      "state == \"WATCH\" || state == \"RECOVERING\"",
+      "exposed",
+      "exposed == true && amount > 10.0",
+      "amount > 10.0 && (state == \"COMPROMISED\" || exposed)"})
+  void anSmsCodeOnALineThatMayBeTakenIsRejectedWithRuleAndField(String when) {
+    for (String decision : java.util.List.of("DENY", "CHALLENGE", "REVIEW")) {
+      RulePackException e = assertThrows(RulePackException.class, () -> RulePackLoader.load(smsRule(when, decision)), when);
+      assertEquals("otp.rule", e.rule());
+      assertEquals(13, e.line(), "the line of the verification: key");
+      assertTrue(e.reason().contains("'verification' names sms_otp"), e.reason());
+    }
+  }
+
+  /**
+   * Exactly what the engine strips is refused: where the rule can also match on a NORMAL line with
+   * no exposure the code is still asked for there, and an ALLOW asks for nothing.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "amount > 10.0",
+      "state == \"NORMAL\"",
+      "state in [\"NORMAL\", \"WATCH\"]",
+      "state == \"COMPROMISED\" || amount > 10.0",
+      "!exposed",
+      "exposed || state == \"NORMAL\""})
+  void anSmsCodeThatCanBeAskedOnANormalUnexposedLineIsKept(String when) {
+    assertEquals(java.util.List.of("sms_otp"), RulePackLoader.load(smsRule(when, "CHALLENGE")).rules().get(0).verification());
+    RulePackLoader.load(smsRule("state == \"COMPROMISED\"", "ALLOW"));
+  }
 }

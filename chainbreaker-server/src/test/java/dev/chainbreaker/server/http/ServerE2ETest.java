@@ -325,6 +325,22 @@ class ServerE2ETest {
     assertProblem(bad, 400, null);
     assertTrue(TestClient.json(bad).get("field").asString().startsWith("rules"), bad.body());
     assertEquals(version, TestClient.json(client.get("/v1/rules", analyst)).get("version").asLong(), "a bad pack changes nothing");
+    // the active pack with its COMPROMISED-state OTP rule asking for an SMS code instead of a face is
+    // rejected, in the swap and in a dry run, naming the rule and its verification: the engine would
+    // silently drop the code at run time and leave a refusal that requires nothing
+    String otpRule = "  - name: compromised.otp\n";
+    int at = yaml.indexOf(otpRule);
+    assertTrue(at >= 0, "the default pack's compromised.otp rule");
+    int verification = yaml.indexOf("    verification: [face]\n", at);
+    String smsOnCompromised = yaml.substring(0, verification) + "    verification: [sms_otp]\n"
+        + yaml.substring(verification + "    verification: [face]\n".length());
+    HttpResponse<String> sms = client.send("PUT", "/v1/rules", ADMIN, "application/yaml", smsOnCompromised);
+    assertProblem(sms, 400, null);
+    assertTrue(TestClient.json(sms).get("field").asString().startsWith("rules.compromised.otp (line "), sms.body());
+    assertTrue(TestClient.json(sms).get("detail").asString().contains("'verification' names sms_otp"), sms.body());
+    HttpResponse<String> smsDry = client.send("POST", "/v1/rules/dry-run", analyst, "application/yaml", smsOnCompromised);
+    assertProblem(smsDry, 400, TestClient.json(sms).get("field").asString());
+    assertEquals(version, TestClient.json(client.get("/v1/rules", analyst)).get("version").asLong(), "a rejected pack changes nothing");
     // dry runs: stored log and uploaded file, with the active pack itself: nothing changes
     HttpResponse<String> stored = client.send("POST", "/v1/rules/dry-run", analyst, "application/yaml", yaml);
     assertEquals(200, stored.statusCode(), stored.body());
