@@ -61,8 +61,18 @@ public final class Engine {
   /** Swaps the rule pack; the next event is decided by the new one. */
   public synchronized void use(RulePack pack) {
     Objects.requireNonNull(pack, "pack");
+    StateCodec next = new StateCodec(pack.signalNames(), pack.counterNames(), pack.counterWindows(), RulePack.COUNTER_BUCKETS);
+    StateCodec previous = this.stateCodec;
+    if (previous != null && !previous.sameLayout(next)) {
+      // A state's marks and counters are positions in the pack's lists of signals and counters; in a
+      // pack with other lists the same position is another signal (or none: an index out of bounds
+      // when the state was next encoded). Carried over by name through the two codecs: what the new
+      // pack also has keeps its history, what it dropped is forgotten. An unchanged layout, the usual
+      // threshold edit, costs nothing.
+      phones.replaceAll(s -> next.decode(previous.encode(s)));
+    }
     this.decider = new Decider(pack);
-    this.stateCodec = new StateCodec(pack.signalNames(), pack.counterNames(), pack.counterWindows(), RulePack.COUNTER_BUCKETS);
+    this.stateCodec = next;
   }
 
   /** Decides one event. A retry returns the decision given the first time. */

@@ -194,6 +194,19 @@ public final class LongMap<V> {
     }
   }
 
+  /** Replaces every value by {@code f} of it, in place. */
+  @SuppressWarnings("unchecked")
+  public void replaceAll(java.util.function.UnaryOperator<V> f) {
+    if (hasZero) {
+      zeroValue = f.apply(zeroValue);
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        values[i] = f.apply((V) values[i]);
+      }
+    }
+  }
+
   public void clear() {
     Arrays.fill(keys, EMPTY);
     Arrays.fill(values, null);

@@ -39,6 +39,12 @@ public final class StateCodec {
     this.buckets = buckets;
   }
 
+  /** True when both codecs give every signal and counter the same position (and window): states need no remapping. */
+  public boolean sameLayout(StateCodec other) {
+    return java.util.Arrays.equals(signalHash, other.signalHash) && java.util.Arrays.equals(counterHash, other.counterHash)
+        && java.util.Arrays.equals(counterWindowMs, other.counterWindowMs) && buckets == other.buckets;
+  }
+
   public byte[] encode(PhoneState s) {
     Out out = new Out();
     out.varint(VERSION);
