@@ -41,6 +41,14 @@ public final class Screener {
 
   /** Only the head of a huge text is searched for names: real messages are short. */
   private static final int MAX_SCAN = 4000;
+  /**
+   * A text longer than {@link #MAX_SCAN} is also judged in windows of this many characters, each
+   * overlapping the next by {@link #OVERLAP}: a scam placed after thousands of characters of filler
+   * would otherwise be outside the name search and diluted in the model's view of the whole. A
+   * message up to {@code OVERLAP} long lies whole inside some window.
+   */
+  static final int WINDOW = 2000;
+  static final int OVERLAP = 600;
   /** The model is one witness among several; its log-odds are capped. */
   private static final double MODEL_CAP = 6.0;
   /**
@@ -101,7 +109,59 @@ public final class Screener {
 
   /** Judges {@code text} as sent by {@code sender} (may be null when unknown). */
   public Verdict screen(String text, String sender) {
-    NormalizedText nt = normalizer.normalize(text == null ? "" : text);
+    String t = text == null ? "" : text;
+    Verdict worst = screenOne(t, sender);
+    if (t.length() <= MAX_SCAN) {
+      return worst;
+    }
+    // The whole, then every window: the most severe judgement wins, its spans moved to the whole text.
+    for (int start = 0; ; start += WINDOW - OVERLAP) {
+      int from = Character.isLowSurrogate(t.charAt(start)) ? start - 1 : start;
+      int to = Math.min(t.length(), start + WINDOW);
+      if (to < t.length() && Character.isHighSurrogate(t.charAt(to - 1))) {
+        to++;
+      }
+      Verdict v = shifted(screenOne(t.substring(from, to), sender), from);
+      if (severity(v) > severity(worst)) {
+        worst = v;
+      }
+      if (to >= t.length()) {
+        return worst;
+      }
+    }
+  }
+
+  /** FRAUD over SPAM over NORMAL, then the higher score. */
+  private static double severity(Verdict v) {
+    int rank = switch (v.verdict()) {
+      case FRAUD -> 2;
+      case SPAM -> 1;
+      case NORMAL -> 0;
+    };
+    return rank + v.score();
+  }
+
+  private static Verdict shifted(Verdict v, int by) {
+    if (by == 0) {
+      return v;
+    }
+    List<LinkFinding> links = new ArrayList<>(v.links().size());
+    for (LinkFinding l : v.links()) {
+      links.add(new LinkFinding(l.text(), l.host(), l.registrableDomain(), l.risk(), shift(l.start(), by), shift(l.end(), by)));
+    }
+    List<Reason> reasons = new ArrayList<>(v.reasons().size());
+    for (Reason r : v.reasons()) {
+      reasons.add(new Reason(r.code(), r.message(), r.messageZh(), shift(r.start(), by), shift(r.end(), by)));
+    }
+    return new Verdict(v.verdict(), v.score(), v.category(), links, reasons, v.advice());
+  }
+
+  private static int shift(int position, int by) {
+    return position < 0 ? position : position + by;
+  }
+
+  private Verdict screenOne(String text, String sender) {
+    NormalizedText nt = normalizer.normalize(text);
     String norm = nt.text();
     String head = norm.length() > MAX_SCAN ? norm.substring(0, MAX_SCAN) : norm;
     List<ExtractedLink> links = extractor.extract(nt);

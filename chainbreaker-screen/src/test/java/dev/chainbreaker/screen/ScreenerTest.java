@@ -89,4 +89,25 @@ class ScreenerTest {
     assertEquals(Verdict.Label.NORMAL, screener.screen("", null).verdict());
     assertEquals(Verdict.Label.NORMAL, screener.screen(null, null).verdict());
   }
+
+  /**
+   * Where a scam sits in a long text does not change the verdict: thousands of characters of filler
+   * before it once moved it outside the name search and diluted the model (a review found FRAUD at
+   * 2,800 characters of filler and NORMAL from 4,000 on). The spans still point into the original text.
+   */
+  @Test
+  void aScamAfterLongFillerIsStillFraudWithSpansIntoTheWholeText() {
+    String scam = "【社保中心】您好，你的社保账户未上传电子审核，请于7月30日前打开 a.szxq9.cc 点击在线办理，过时将被注销账户！";
+    for (int n : new int[] {0, 1000, 3000, 16000}) {
+      String text = "正常内容".repeat(n) + scam;
+      Verdict v = screener.screen(text, "+8617100000123");
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), n + " fillers: " + v);
+      LinkFinding link = v.links().stream().filter(l -> l.text().equals("a.szxq9.cc")).findFirst().orElseThrow();
+      assertEquals("a.szxq9.cc", text.substring(link.start(), link.end()), n + " fillers");
+      assertTrue(codes(v).contains("link.unofficial_for_claimed_gov"), n + " fillers: " + codes(v));
+    }
+    // and a long ordinary text stays ordinary
+    String letter = "今天天气很好，我们下午去公园散步，晚上一起吃饭。".repeat(400);
+    assertEquals(Verdict.Label.NORMAL, screener.screen(letter, "+8613800000001").verdict());
+  }
 }
