@@ -38,7 +38,12 @@ public final class Server implements AutoCloseable {
   private final Services services;
   private final Api api;
   private final Javalin app;
+  private final ApiKeys keys;
+  /** The first admin key to create once listening (the environment's, or null for a new one); null when keys exist. */
+  private final FirstAdmin firstAdmin;
   private volatile boolean closed;
+
+  private record FirstAdmin(String fromEnv) {}
 
   private Server(ServerConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
     this.config = config;
@@ -62,9 +67,11 @@ public final class Server implements AutoCloseable {
           + " rule versions in " + r.millis() + " ms" + (r.consistent() ? " (decisions and state identical to the stored ones)" : ""));
     }
     ApiKeys keys = new ApiKeys(store);
-    if (keys.isEmpty()) {
-      firstAdminKey(keys, env, out);
-    }
+    // The first admin key is made once the port is ours (start): made before, a start that then
+    // failed (the port in use) printed a key and spent the first start, and CHAINBREAKER_ADMIN_KEY
+    // was ignored from then on. Its environment value is checked now, before anything listens.
+    this.firstAdmin = keys.isEmpty() ? firstAdminKey(env) : null;
+    this.keys = keys;
     Metrics metrics = new Metrics();
     metrics.gauge("chainbreaker_phones_tracked", () -> ledger.engine().phoneCount());
     metrics.gauge("chainbreaker_event_log_sequence", () -> ledger.store().lastSequence());
@@ -88,6 +95,9 @@ public final class Server implements AutoCloseable {
       s.ledger.close();
       throw e;
     }
+    if (s.firstAdmin != null) {
+      s.createFirstAdmin(out);
+    }
     String url = "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.port();
     out.println("listening on " + url);
     out.println("analyst console: " + url + "/ (sign in with an analyst or admin key)");
@@ -103,14 +113,22 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private static void firstAdminKey(ApiKeys keys, Map<String, String> env, PrintStream out) {
+  private static FirstAdmin firstAdminKey(Map<String, String> env) {
     String fromEnv = env.get("CHAINBREAKER_ADMIN_KEY");
-    long now = System.currentTimeMillis();
     if (fromEnv != null && !fromEnv.isBlank()) {
       if (fromEnv.strip().length() < 16) {
         throw new IllegalArgumentException("CHAINBREAKER_ADMIN_KEY must be at least 16 characters");
       }
-      keys.add(fromEnv.strip(), Role.ADMIN, "first admin", "system", now);
+      return new FirstAdmin(fromEnv.strip());
+    }
+    return new FirstAdmin(null);
+  }
+
+  private void createFirstAdmin(PrintStream out) {
+    String fromEnv = firstAdmin.fromEnv();
+    long now = System.currentTimeMillis();
+    if (fromEnv != null) {
+      keys.add(fromEnv, Role.ADMIN, "first admin", "system", now);
       out.println("first start: the admin API key is the value of CHAINBREAKER_ADMIN_KEY (send it as 'Authorization: Bearer KEY')");
     } else {
       String secret = ApiKeys.newSecret();
