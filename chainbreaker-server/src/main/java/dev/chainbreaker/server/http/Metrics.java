@@ -18,6 +18,7 @@ public final class Metrics {
   private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> eventTypes = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
+  private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
 
   private static final class Histogram {
@@ -62,6 +63,11 @@ public final class Metrics {
     retries.increment();
   }
 
+  /** A message judged by the screening endpoint (FRAUD, SPAM, NORMAL): what a firewall team watches. */
+  public void screened(String verdict) {
+    verdicts.computeIfAbsent(verdict, k -> new LongAdder()).increment();
+  }
+
   /** A value read at scrape time. */
   public void gauge(String name, LongSupplier value) {
     gauges.put(name, value);
@@ -103,6 +109,10 @@ public final class Metrics {
     sb.append("# HELP chainbreaker_event_retries_total Events that were retries of an event already decided.\n");
     sb.append("# TYPE chainbreaker_event_retries_total counter\n");
     sb.append("chainbreaker_event_retries_total ").append(retries.sum()).append('\n');
+    sb.append("# HELP chainbreaker_screen_verdicts_total Messages judged by POST /v1/messages/screen, by verdict.\n");
+    sb.append("# TYPE chainbreaker_screen_verdicts_total counter\n");
+    new java.util.TreeMap<>(verdicts).forEach((k, v) ->
+        sb.append("chainbreaker_screen_verdicts_total{verdict=\"").append(esc(k)).append("\"} ").append(v.sum()).append('\n'));
     new java.util.TreeMap<>(gauges).forEach((name, g) -> {
       sb.append("# TYPE ").append(name).append(" gauge\n");
       sb.append(name).append(' ').append(g.getAsLong()).append('\n');

@@ -67,6 +67,7 @@ final class ScreenHandler {
     String sender = n.hasNonNull("sender") ? n.get("sender").asString() : null;
     String id = n.hasNonNull("id") ? n.get("id").asString() : null;
     Verdict v = s.screener().get().screen(n.get("text").asString(), sender);
+    s.metrics().screened(v.verdict().name());
     return VerdictJson.tree(id, v);
   }
 }

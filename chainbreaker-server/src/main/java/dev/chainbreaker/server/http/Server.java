@@ -78,6 +78,16 @@ public final class Server implements AutoCloseable {
     metrics.gauge("chainbreaker_store_disk_bytes", () -> ledger.store().diskBytes());
     // stored state size from RocksDB's own estimate: Engine.stateBytes() would re-encode every phone under the engine lock
     metrics.gauge("chainbreaker_state_bytes", new CachedGauge(() -> ledger.store().stateBytesEstimate(), 10_000));
+    metrics.gauge("chainbreaker_rule_version", ledger::currentRuleVersion);
+    // a restart that replayed the log into other decisions or states than were stored: worth an alert
+    metrics.gauge("chainbreaker_recovery_decision_mismatches", r::decisionMismatches);
+    metrics.gauge("chainbreaker_recovery_state_mismatches", r::stateMismatches);
+    java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    metrics.gauge("chainbreaker_jvm_heap_used_bytes", () -> memory.getHeapMemoryUsage().getUsed());
+    metrics.gauge("chainbreaker_jvm_heap_max_bytes", () -> memory.getHeapMemoryUsage().getMax());
+    var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+    metrics.gauge("chainbreaker_jvm_gc_collections", () -> collectors.stream().mapToLong(g -> Math.max(0, g.getCollectionCount())).sum());
+    metrics.gauge("chainbreaker_jvm_gc_milliseconds", () -> collectors.stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum());
     // Load the screener's model and lists now: loaded on the first message instead, it stalled every
     // request queued behind that message for about a second.
     Screener.standard();

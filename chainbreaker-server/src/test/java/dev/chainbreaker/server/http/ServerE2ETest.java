@@ -374,6 +374,12 @@ class ServerE2ETest {
     assertTrue(m.contains("chainbreaker_decisions_total{decision="), m);
     assertTrue(m.contains("chainbreaker_events_total{type="), m);
     assertTrue(m.contains("chainbreaker_phones_tracked "), m);
+    for (String gauge : List.of("chainbreaker_rule_version ", "chainbreaker_recovery_decision_mismatches 0", "chainbreaker_recovery_state_mismatches 0",
+        "chainbreaker_jvm_heap_used_bytes ", "chainbreaker_jvm_gc_collections ")) {
+      assertTrue(m.contains(gauge), gauge + " in " + m);
+    }
+    assertEquals(200, client.postJson("/v1/messages/screen", ingest, "{\"text\":\"【社保中心】请打开 a.szxq9.cc 在线办理，过时将被注销账户\"}").statusCode());
+    assertTrue(client.get("/metrics", analyst).body().contains("chainbreaker_screen_verdicts_total{verdict=\"FRAUD\"} "), "screening verdicts are counted");
     assertNotEquals(-1, m.indexOf("chainbreaker_state_bytes "));
   }
 
