@@ -37,7 +37,9 @@ import java.util.TreeMap;
 public final class Simulate {
   private Simulate() {}
 
-  static final String USAGE = "usage: Simulate [--eval] --phones N --days D [--seed S] [--attack-rate R] "
+  // Named as users run it: ./chainbreaker simulate is the documented entry point (README, cli.md);
+  // chainbreaker-server's SimulateCommand keeps a copy of this text for when this jar is absent.
+  static final String USAGE = "usage: ./chainbreaker simulate [--eval] --phones N --days D [--seed S] [--attack-rate R] "
       + "[--families name=w,...] [--phish-rate R] [--out FILE|-] [--truth FILE] [--null] [--trace-phones i,j]";
 
   /** Parsed options. */
@@ -58,27 +60,27 @@ public final class Simulate {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
-        case "--phones" -> phones = Integer.parseInt(args.get(++i).replace("_", ""));
-        case "--days" -> days = Integer.parseInt(args.get(++i));
-        case "--seed" -> seed = Long.parseLong(args.get(++i));
-        case "--attack-rate" -> attackRate = Double.parseDouble(args.get(++i));
-        case "--phish-rate" -> phishRate = Double.parseDouble(args.get(++i));
+        case "--phones" -> phones = Integer.parseInt(value(args, ++i).replace("_", ""));
+        case "--days" -> days = Integer.parseInt(value(args, ++i));
+        case "--seed" -> seed = Long.parseLong(value(args, ++i));
+        case "--attack-rate" -> attackRate = Double.parseDouble(value(args, ++i));
+        case "--phish-rate" -> phishRate = Double.parseDouble(value(args, ++i));
         case "--families" -> {
           weights = new double[Family.values().length];
-          for (String kv : args.get(++i).split(",")) {
+          for (String kv : value(args, ++i).split(",")) {
             String[] p = kv.split("=");
             weights[Family.of(p[0].trim()).ordinal()] = p.length > 1 ? Double.parseDouble(p[1]) : 1.0;
           }
         }
         case "--out" -> {
-          String v = args.get(++i);
+          String v = value(args, ++i);
           out = v.equals("-") ? null : Path.of(v);
         }
-        case "--truth" -> truth = Path.of(args.get(++i));
+        case "--truth" -> truth = Path.of(value(args, ++i));
         case "--null" -> discard = true;
         case "--eval" -> eval = true;
         case "--trace-phones" -> {
-          for (String s : args.get(++i).split(",")) {
+          for (String s : value(args, ++i).split(",")) {
             trace.add(Integer.parseInt(s.trim()));
           }
         }
@@ -88,16 +90,28 @@ public final class Simulate {
     return new Options(new Config(phones, days, seed, attackRate, weights, phishRate), out, truth, discard, eval, trace);
   }
 
+  /** The value of the option before {@code i}; a missing value is a usage error, not an index error. */
+  private static String value(List<String> args, int i) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException(args.get(i - 1) + " needs a value");
+    }
+    return args.get(i);
+  }
+
   public static void main(String[] args) throws IOException {
     System.exit(run(List.of(args), System.out, System.err));
   }
 
   public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(USAGE);
+      return 0;
+    }
     Options o;
     try {
       o = parse(args);
     } catch (RuntimeException e) {
-      err.println(e.getMessage());
+      err.println("simulate: " + e.getMessage());
       err.println(USAGE);
       return 2;
     }

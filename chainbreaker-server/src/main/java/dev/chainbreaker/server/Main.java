@@ -20,7 +20,7 @@ public final class Main {
   }
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
       usage(args.isEmpty() ? err : out);
       return args.isEmpty() ? 2 : 0;
     }
@@ -38,14 +38,22 @@ public final class Main {
   }
 
   static void usage(PrintStream s) {
-    s.println("usage: ./chainbreaker COMMAND [OPTIONS]");
+    s.println("usage: ./chainbreaker COMMAND [OPTIONS]        (./chainbreaker COMMAND --help: one command's usage)");
     s.println();
     s.println("  serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]");
-    s.println("                                                           HTTP API (/v1, /healthz, /metrics, /openapi.json)");
-    s.println("  replay [--json] [--stats] [--rules PACK] FILE.jsonl...    decision timeline of event files");
-    s.println("  eval-scenarios [--json] DIR                              score scenarios against *.truth.json");
-    s.println("  screen [--json] [--sender S] \"TEXT\" | --file FILE.jsonl   screen text messages");
-    s.println("  train [--out MODEL]                                      train the message classifier");
-    s.println("  eval                                                     evaluate the message classifier");
+    s.println("      HTTP API (/v1, /healthz, /metrics, /openapi.json) and analyst console");
+    s.println("  replay [--json] [--stats] [--rules PACK] FILE.jsonl...");
+    s.println("      decision timeline of event files");
+    s.println("  eval-scenarios [--json] DIR...");
+    s.println("      score scenarios against *.truth.json");
+    s.println("  screen [--json] [--sender S] \"TEXT\" | screen [--json] --file FILE.jsonl");
+    s.println("      screen text messages");
+    s.println("  train [--data FILE.jsonl] [--out MODEL] [--bits N] [--c C] [--fraud-weight W]");
+    s.println("      train the message classifier");
+    s.println("  eval [--model MODEL] [--json] [--errors] [FILE.jsonl...]");
+    s.println("      evaluate the message classifier on labelled sets");
+    s.println("  simulate [--eval] --phones N --days D [--seed S] [--attack-rate R] [--families name=w,...]");
+    s.println("           [--phish-rate R] [--out FILE|-] [--truth FILE] [--null] [--trace-phones i,j]");
+    s.println("      population simulator (chainbreaker-bench): event streams with truth, or --eval");
   }
 }

@@ -17,8 +17,25 @@ public final class Datasets {
 
   private Datasets() {}
 
+  /**
+   * What {@link #readCounting} found: the usable rows and how many non-blank lines were skipped, by
+   * cause, so that a command can tell the user why a file gave fewer rows than it has lines.
+   */
+  public record Read(List<LabeledMessage> rows, int notJson, int missingTextOrLabel) {
+    public int skipped() {
+      return notJson + missingTextOrLabel;
+    }
+  }
+
   public static List<LabeledMessage> read(Path file) throws IOException {
+    return readCounting(file).rows();
+  }
+
+  /** Like {@link #read}, counting the skipped lines (blank lines are not counted: they carry nothing). */
+  public static Read readCounting(Path file) throws IOException {
     List<LabeledMessage> out = new ArrayList<>();
+    int notJson = 0;
+    int missing = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
@@ -31,11 +48,13 @@ public final class Datasets {
         try {
           j = JSON.readTree(line);
         } catch (RuntimeException e) {
+          notJson++;
           continue;
         }
         String text = j.path("text").asString(null);
         String label = j.path("label").asString(null);
         if (text == null || label == null) {
+          missing++;
           continue;
         }
         out.add(new LabeledMessage(j.path("id").asString("line-" + n), text,
@@ -43,6 +62,6 @@ public final class Datasets {
             j.path("lang").asString(""), j.path("source").asString("")));
       }
     }
-    return out;
+    return new Read(out, notJson, missing);
   }
 }

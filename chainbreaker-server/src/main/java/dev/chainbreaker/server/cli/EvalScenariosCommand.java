@@ -20,23 +20,29 @@ import java.util.Locale;
  * acceptance criteria.
  */
 public final class EvalScenariosCommand {
+  static final String USAGE = "usage: ./chainbreaker eval-scenarios [--json] DIR...";
+
   private EvalScenariosCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     boolean json = false;
     List<Path> dirs = new ArrayList<>();
     for (String a : args) {
-      if (a.equals("--json")) {
+      if (a.equals("--help") || a.equals("-h")) {
+        out.println(USAGE);
+        return 0;
+      } else if (a.equals("--json")) {
         json = true;
       } else if (a.startsWith("--")) {
         err.println("eval-scenarios: unknown option " + a);
+        err.println(USAGE);
         return 2;
       } else {
         dirs.add(Path.of(a));
       }
     }
     if (dirs.isEmpty()) {
-      err.println("usage: ./chainbreaker eval-scenarios [--json] DIR...");
+      err.println(USAGE);
       return 2;
     }
     List<ScenarioScore> scores = new ArrayList<>();
@@ -65,8 +71,10 @@ public final class EvalScenariosCommand {
     return scores.stream().allMatch(ScenarioScore::passed) ? 0 : 1;
   }
 
-  private static void print(List<ScenarioScore> scores, PrintStream out) {
-    out.printf("%-46s %-6s %-8s %9s %8s %9s %9s %11s %5s%n", "scenario", "kind", "detected", "minutes", "<money", "refused", "stopped", "owner D/R/C", "pass");
+  static void print(List<ScenarioScore> scores, PrintStream out) {
+    // The owner column has two numbers: events answered DENY or REVIEW (counted together by
+    // ScenarioScore.ownerBlocked, "denied or held" in the total line) and events answered CHALLENGE.
+    out.printf("%-46s %-6s %-8s %9s %8s %9s %9s %11s %5s%n", "scenario", "kind", "detected", "minutes", "<money", "refused", "stopped", "owner D+R/C", "pass");
     int thieves = 0;
     int detected = 0;
     int beforeMoney = 0;

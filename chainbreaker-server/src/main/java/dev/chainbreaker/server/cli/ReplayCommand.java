@@ -19,6 +19,8 @@ import java.util.List;
 
 /** {@code replay [--json] [--stats] [--rules PACK] FILE.jsonl...}: the decision timeline of event files. */
 public final class ReplayCommand {
+  static final String USAGE = "usage: ./chainbreaker replay [--json] [--stats] [--rules PACK] FILE.jsonl...";
+
   private ReplayCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -29,11 +31,15 @@ public final class ReplayCommand {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
+        case "--help", "-h" -> {
+          out.println(USAGE);
+          return 0;
+        }
         case "--json" -> json = true;
         case "--stats" -> stats = true;
         case "--rules" -> {
           if (++i == args.size()) {
-            err.println("replay: --rules needs a file");
+            err.println("replay: --rules needs a value (a rule pack file)");
             return 2;
           }
           rulesFile = args.get(i);
@@ -41,6 +47,7 @@ public final class ReplayCommand {
         default -> {
           if (a.startsWith("--")) {
             err.println("replay: unknown option " + a);
+            err.println(USAGE);
             return 2;
           }
           files.add(Path.of(a));
@@ -48,7 +55,7 @@ public final class ReplayCommand {
       }
     }
     if (files.isEmpty()) {
-      err.println("usage: ./chainbreaker replay [--json] [--stats] [--rules PACK] FILE.jsonl...");
+      err.println(USAGE);
       return 2;
     }
     RulePack pack;

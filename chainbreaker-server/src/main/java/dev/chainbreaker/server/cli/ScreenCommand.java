@@ -43,6 +43,10 @@ public final class ScreenCommand {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
+        case "--help", "-h" -> {
+          out.println(USAGE);
+          return 0;
+        }
         case "--json" -> json = true;
         case "--sender", "--file" -> {
           if (i + 1 == args.size()) {
@@ -95,9 +99,11 @@ public final class ScreenCommand {
     return 0;
   }
 
+  static final String USAGE = "usage: ./chainbreaker screen [--json] [--sender S] \"TEXT\"\n"
+      + "       ./chainbreaker screen [--json] --file FILE.jsonl";
+
   private static int usage(PrintStream err) {
-    err.println("usage: ./chainbreaker screen [--json] [--sender S] \"TEXT\"");
-    err.println("       ./chainbreaker screen [--json] --file FILE.jsonl");
+    err.println(USAGE);
     return 2;
   }
 
@@ -185,7 +191,9 @@ public final class ScreenCommand {
       return;
     }
     if (json) {
-      ObjectNode o = toJson(id, v);
+      // every result of the file form carries "id", null when the line has none, like the error
+      // lines do (cli.md): a consumer matches results to inputs by it
+      ObjectNode o = toJson(id == null ? JSON.getNodeFactory().nullNode() : id, v);
       out.println(JSON.writeValueAsString(o));
     } else {
       out.printf(Locale.ROOT, "%s\t%s\t%.2f\t%s%n", id == null ? fallbackId : id.asString(),
@@ -208,6 +216,7 @@ public final class ScreenCommand {
     }
   }
 
+  /** The result object; {@code id} null leaves the key out (the single-text form has no id). */
   static ObjectNode toJson(JsonNode id, Verdict v) {
     ObjectNode o = JSON.createObjectNode();
     if (id != null) {

@@ -17,9 +17,22 @@ import java.util.concurrent.CountDownLatch;
  * the store so that even a plain SIGTERM leaves a synced WAL.
  */
 public final class ServeCommand {
+  static final String USAGE = "usage: ./chainbreaker serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]";
+  private static final List<String> VALUED = List.of("--config", "--port", "--data", "--shared");
+
   private ServeCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    // --help is looked for here, not in start(), whose null already means "bad arguments" (exit 2)
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--help") || args.get(i).equals("-h")) {
+        out.println(USAGE);
+        return 0;
+      }
+      if (VALUED.contains(args.get(i))) {
+        i++;
+      }
+    }
     Server server = start(args, System.getenv(), out, err);
     if (server == null) {
       return 2;
@@ -37,7 +50,7 @@ public final class ServeCommand {
     return 0;
   }
 
-  /** Parses the arguments and starts the server; null (after a message) for bad arguments. */
+  /** Parses the arguments and starts the server; null (after a message) for bad arguments or configuration. */
   public static Server start(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
     Path configFile = null;
     Integer port = null;
@@ -70,17 +83,26 @@ public final class ServeCommand {
         }
         default -> {
           err.println("serve: unknown option '" + a + "'");
-          err.println("usage: ./chainbreaker serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]");
+          err.println(USAGE);
           return null;
         }
       }
     }
-    ServerConfig config = ServerConfig.load(configFile, env);
-    if (port != null) {
-      config = config.withPort(port);
-    }
-    if (data != null) {
-      config = config.withData(data);
+    // ServerConfig reports a bad or unreadable configuration (file, environment or flag) as
+    // IllegalArgumentException: the user's input, so exit 2 (cli.md), not 1 as a failed run.
+    // Failures once the server starts (port in use, store cannot open) propagate and exit 1.
+    ServerConfig config;
+    try {
+      config = ServerConfig.load(configFile, env);
+      if (port != null) {
+        config = config.withPort(port);
+      }
+      if (data != null) {
+        config = config.withData(data);
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("serve: " + e.getMessage());
+      return null;
     }
     err.println("chainbreaker: data in " + config.data().toAbsolutePath() + ", durability " + config.durability().wire());
     Server server = Server.start(config, env, out, err);

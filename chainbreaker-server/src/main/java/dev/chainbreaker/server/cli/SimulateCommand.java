@@ -19,9 +19,17 @@ import java.util.List;
  * {@code CHAINBREAKER_BENCH_JAR} environment variable) and hands the arguments over.
  */
 public final class SimulateCommand {
+  /** A copy of chainbreaker-bench's Simulate.USAGE, so that --help answers even without the jar. */
+  static final String USAGE = "usage: ./chainbreaker simulate [--eval] --phones N --days D [--seed S] [--attack-rate R] "
+      + "[--families name=w,...] [--phish-rate R] [--out FILE|-] [--truth FILE] [--null] [--trace-phones i,j]";
+
   private SimulateCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(USAGE);
+      return 0;
+    }
     Path jar = benchJar();
     if (jar == null) {
       err.println("simulate: chainbreaker-bench/target/chainbreaker-bench.jar not found; build it with "

@@ -21,6 +21,10 @@ public final class TrainCommand {
   static final String SHIPPED =
       "chainbreaker-screen/src/main/resources/dev/chainbreaker/screen/model.bin";
 
+  static final String USAGE =
+      "usage: ./chainbreaker train [--data FILE.jsonl] [--out MODEL] [--bits N] [--c C] [--fraud-weight W]";
+  private static final List<String> OPTIONS = List.of("--data", "--out", "--bits", "--c", "--fraud-weight");
+
   private TrainCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -33,8 +37,16 @@ public final class TrainCommand {
     try {
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
-        if (!a.startsWith("--") || i + 1 == args.size()) {
-          return usage(err, "unexpected argument " + a);
+        if (a.equals("--help") || a.equals("-h")) {
+          out.println(USAGE);
+          return 0;
+        }
+        if (!OPTIONS.contains(a)) {
+          return usage(err, a.startsWith("-") ? "unknown option " + a : "unexpected argument " + a);
+        }
+        // every option takes a value: say so rather than calling the option itself unexpected
+        if (i + 1 == args.size()) {
+          return usage(err, a + " needs a value");
         }
         String v = args.get(++i);
         switch (a) {
@@ -60,7 +72,12 @@ public final class TrainCommand {
       return 2;
     }
     try {
-      List<LabeledMessage> rows = Datasets.read(dataPath);
+      Datasets.Read read = Datasets.readCounting(dataPath);
+      List<LabeledMessage> rows = read.rows();
+      if (read.skipped() > 0) {
+        err.println("train: " + data + ": skipped " + read.skipped() + " lines: " + read.notJson() + " not JSON, "
+            + read.missingTextOrLabel() + " without \"text\" or \"label\"");
+      }
       if (rows.isEmpty()) {
         err.println("train: no labelled rows in " + data);
         return 2;
@@ -80,7 +97,7 @@ public final class TrainCommand {
 
   private static int usage(PrintStream err, String why) {
     err.println("train: " + why);
-    err.println("usage: ./chainbreaker train [--data FILE.jsonl] [--out MODEL] [--bits N] [--c C] [--fraud-weight W]");
+    err.println(USAGE);
     return 2;
   }
 }

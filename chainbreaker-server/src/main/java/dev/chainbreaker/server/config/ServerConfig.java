@@ -71,6 +71,9 @@ public record ServerConfig(
         throw new IllegalArgumentException(file + ": the configuration is a YAML mapping");
       }
       return (Map<String, Object>) doc;
+    } catch (java.nio.file.NoSuchFileException e) {
+      // its message is only the path, which would read "cannot read F: F"
+      throw new IllegalArgumentException("cannot read " + file + ": no such file", e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (YAMLException e) {

@@ -54,4 +54,43 @@ class ServeCommandTest {
     assertNull(ServeCommand.start(List.of("--bogus"), Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option"));
   }
+
+  @Test
+  void anOutOfRangePortIsBadUsageExitingTwo() {
+    CliRun r = CliRun.of("serve", "--port", "99999", "--data", data.toString());
+    assertEquals(2, r.rc(), r.toString());
+    assertTrue(r.err().contains("port must be 0..65535"), r.toString());
+  }
+
+  @Test
+  void aMissingConfigFileIsUnreadableInputExitingTwo() {
+    CliRun r = CliRun.of("serve", "--config", data.resolve("nonexistent.yaml").toString(), "--data", data.toString());
+    assertEquals(2, r.rc(), r.toString());
+    assertTrue(r.err().contains("cannot read"), r.toString());
+  }
+
+  @Test
+  void aBadDurabilityInTheConfigFileExitsTwo() throws Exception {
+    Path yaml = data.resolve("bad.yaml");
+    Files.writeString(yaml, "durability: sometimes\n");
+    CliRun r = CliRun.of("serve", "--config", yaml.toString(), "--data", data.toString());
+    assertEquals(2, r.rc(), r.toString());
+    assertTrue(r.err().contains("sometimes"), r.toString());
+  }
+
+  @Test
+  void aBadDurabilityInTheEnvironmentIsRefusedAsBadArguments() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // null is what run() turns into exit 2; before, the exception escaped and Main exited 1
+    assertNull(ServeCommand.start(List.of("--data", data.toString()), Map.of("CHAINBREAKER_DURABILITY", "bogus"), System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("environment"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpPrintsTheUsageAndExitsZeroWithoutStarting() {
+    CliRun r = CliRun.of("serve", "--data", data.toString(), "--help");
+    assertEquals(0, r.rc(), r.toString());
+    assertTrue(r.out().startsWith("usage: ./chainbreaker serve"), r.toString());
+  }
 }
