@@ -16,7 +16,6 @@ import dev.chainbreaker.core.rules.RuleContext;
 import dev.chainbreaker.core.rules.RulePack;
 import dev.chainbreaker.core.rules.RulePackLoader;
 import dev.chainbreaker.core.state.PhoneState;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,18 +34,12 @@ class ReasonTextTest {
 
   @TestFactory
   Stream<DynamicTest> sharedScenarios() {
-    return tests(Fixtures.shared().resolve("scenarios"));
+    return ScenarioTests.each(Fixtures.shared().resolve("scenarios"), ReasonTextTest::check);
   }
 
   @TestFactory
   Stream<DynamicTest> ourVariants() {
-    return tests(Fixtures.variants());
-  }
-
-  private static Stream<DynamicTest> tests(Path dir) {
-    List<Scenario> all = Scenario.all(dir);
-    assertFalse(all.isEmpty(), "no scenarios in " + dir);
-    return all.stream().map(sc -> DynamicTest.dynamicTest(sc.name(), () -> check(sc)));
+    return ScenarioTests.each(Fixtures.variants(), ReasonTextTest::check);
   }
 
   private static void check(Scenario sc) throws Exception {

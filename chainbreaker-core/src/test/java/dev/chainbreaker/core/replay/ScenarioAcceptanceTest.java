@@ -10,7 +10,6 @@ import dev.chainbreaker.core.Fixtures;
 import dev.chainbreaker.core.Outcome;
 import dev.chainbreaker.core.Reason;
 import dev.chainbreaker.core.SubjectState;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -25,18 +24,12 @@ class ScenarioAcceptanceTest {
 
   @TestFactory
   Stream<DynamicTest> sharedScenarios() {
-    return tests(Fixtures.shared().resolve("scenarios"));
+    return ScenarioTests.each(Fixtures.shared().resolve("scenarios"), ScenarioAcceptanceTest::check);
   }
 
   @TestFactory
   Stream<DynamicTest> ourVariants() {
-    return tests(Fixtures.variants());
-  }
-
-  private static Stream<DynamicTest> tests(Path dir) {
-    List<Scenario> all = Scenario.all(dir);
-    assertFalse(all.isEmpty(), "no scenarios in " + dir);
-    return all.stream().map(sc -> DynamicTest.dynamicTest(sc.name(), () -> check(sc)));
+    return ScenarioTests.each(Fixtures.variants(), ScenarioAcceptanceTest::check);
   }
 
   private static void check(Scenario sc) throws Exception {

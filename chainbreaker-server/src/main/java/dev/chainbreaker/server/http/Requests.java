@@ -198,12 +198,16 @@ final class Requests {
    * or the query string itself when the name cannot be decoded. Parsed once per request.
    */
   static Map<String, List<String>> queryParams(Context ctx) {
+    String query = ctx.queryString();
+    if (query == null || query.isEmpty()) {
+      return Map.of(); // the events endpoint's every request: nothing to parse or to keep
+    }
     @SuppressWarnings("unchecked")
     Map<String, List<String>> cached = (Map<String, List<String>>) ctx.attribute(QUERY_ATTRIBUTE);
     if (cached != null) {
       return cached;
     }
-    Map<String, List<String>> params = parseQuery(ctx.queryString());
+    Map<String, List<String>> params = parseQuery(query);
     ctx.attribute(QUERY_ATTRIBUTE, params);
     return params;
   }
