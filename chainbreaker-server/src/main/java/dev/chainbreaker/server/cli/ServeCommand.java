@@ -105,7 +105,15 @@ public final class ServeCommand {
       return null;
     }
     err.println("chainbreaker: data in " + config.data().toAbsolutePath() + ", durability " + config.durability().wire());
-    Server server = Server.start(config, env, out, err);
+    Server server;
+    try {
+      server = Server.start(config, env, out, err);
+    } catch (IllegalArgumentException | dev.chainbreaker.core.rules.RulePackException e) {
+      // input found wrong only when the server reads it: the admin key or identifier secret from the
+      // environment, the rule pack the configuration names
+      err.println("serve: " + e.getMessage());
+      return null;
+    }
     if (demo) {
       Path dir = sharedDir(shared);
       if (dir == null) {

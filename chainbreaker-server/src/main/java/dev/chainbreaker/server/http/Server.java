@@ -47,6 +47,8 @@ public final class Server implements AutoCloseable {
 
   private Server(ServerConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
     this.config = config;
+    // The environment's admin key is checked before anything is opened: a bad one is the user's input.
+    FirstAdmin pendingAdmin = firstAdminKey(env);
     boolean fresh = !Files.isDirectory(config.data().resolve("rocksdb"));
     IdentifierSecret.Resolved secret = IdentifierSecret.resolve(config, env, fresh);
     RulePack initial = fresh && config.rules() != null ? loadPack(config.rules()) : null;
@@ -69,8 +71,8 @@ public final class Server implements AutoCloseable {
     ApiKeys keys = new ApiKeys(store);
     // The first admin key is made once the port is ours (start): made before, a start that then
     // failed (the port in use) printed a key and spent the first start, and CHAINBREAKER_ADMIN_KEY
-    // was ignored from then on. Its environment value is checked now, before anything listens.
-    this.firstAdmin = keys.isEmpty() ? firstAdminKey(env) : null;
+    // was ignored from then on.
+    this.firstAdmin = keys.isEmpty() ? pendingAdmin : null;
     this.keys = keys;
     Metrics metrics = new Metrics();
     metrics.gauge("chainbreaker_phones_tracked", () -> ledger.engine().phoneCount());

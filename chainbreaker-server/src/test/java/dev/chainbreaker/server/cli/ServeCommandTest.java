@@ -93,4 +93,14 @@ class ServeCommandTest {
     assertEquals(0, r.rc(), r.toString());
     assertTrue(r.out().startsWith("usage: ./chainbreaker serve"), r.toString());
   }
+
+  /** An admin key too short to be safe is the user's input: exit 2, and the data directory is left untouched. */
+  @Test
+  void aShortAdminKeyInTheEnvironmentIsRefusedAsBadInput() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertNull(ServeCommand.start(List.of("--port", "0", "--data", data.resolve("d").toString()),
+        Map.of("CHAINBREAKER_ADMIN_KEY", "short"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least 16 characters"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(!Files.exists(data.resolve("d").resolve("rocksdb")), "nothing opened before the key was checked");
+  }
 }
