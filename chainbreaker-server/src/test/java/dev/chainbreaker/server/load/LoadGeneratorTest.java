@@ -15,6 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoadGeneratorTest {
+  /**
+   * A started stand-in for the events endpoint: hands each request body to {@code onBody}, then answers
+   * {@code []}. The body is handed over before the response: once the client has it, the run may end
+   * and the test read what was counted.
+   */
+  static HttpServer stub(java.util.function.Consumer<String> onBody) throws java.io.IOException {
+    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stub.createContext("/v1/events", ex -> {
+      onBody.accept(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    stub.start();
+    return stub;
+  }
+
   static {
     // the JDK server otherwise leaves Nagle on, and each response waits for the client's delayed ACK
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -27,17 +45,7 @@ class LoadGeneratorTest {
   @Test
   void seriesHasOneLinePerSecondAndCountsEveryMeasuredRequest(@TempDir Path dir) throws Exception {
     AtomicInteger served = new AtomicInteger();
-    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext("/v1/events", ex -> {
-      ex.getRequestBody().readAllBytes();
-      // counted before the response: once the client has it, the run may end and the test read the count
-      served.incrementAndGet();
-      byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    stub.start();
+    HttpServer stub = stub(body -> served.incrementAndGet());
     try {
       Path csv = dir.resolve("series.csv");
       URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
@@ -96,14 +104,7 @@ class LoadGeneratorTest {
   @Test
   void eventFileEventsAreSentOnceInOrderAfterTheSkippedOnes(@TempDir Path dir) throws Exception {
     List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext("/v1/events", ex -> {
-      bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      ex.sendResponseHeaders(200, 2);
-      ex.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
-    stub.start();
+    HttpServer stub = stub(bodies::add);
     try {
       Path events = dir.resolve("events.ndjson");
       StringBuilder file = new StringBuilder();
@@ -137,16 +138,8 @@ class LoadGeneratorTest {
   /** A run that needs more events than the file holds counts errors instead of wrapping around into retries. */
   @Test
   void anExhaustedEventFileIsAnErrorNotARetry(@TempDir Path dir) throws Exception {
-    HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     AtomicInteger served = new AtomicInteger();
-    stub.createContext("/v1/events", ex -> {
-      ex.getRequestBody().readAllBytes();
-      served.incrementAndGet();
-      ex.sendResponseHeaders(200, 2);
-      ex.getResponseBody().write("[]".getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
-    stub.start();
+    HttpServer stub = stub(body -> served.incrementAndGet());
     try {
       Path events = dir.resolve("events.ndjson");
       Files.writeString(events, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\"}\n");
