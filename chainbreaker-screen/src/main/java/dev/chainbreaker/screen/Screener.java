@@ -257,7 +257,8 @@ public final class Screener {
 
   /**
    * Spam needs the model's word and the marks of advertising; a transaction notice from the
-   * institution's own number is not advertising however it is worded. The log-odds are the model's
+   * institution's own number, or one with nothing on sale in it, is not advertising however it is
+   * worded. The log-odds are the model's
    * spam log-odds, +1 with the marks of advertising or -0.5 without, -1 from the institution's own
    * number.
    */
@@ -265,6 +266,9 @@ public final class Screener {
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;
     if (ms.spam() + 1.0 - own <= 0) {
       return false; // not spam even with the marks: skip the search (most messages)
+    }
+    if (categorizer.looksTransactional(head)) {
+      return false; // a pickup code or a bill with nothing on sale: a notice, not advertising
     }
     if (ms.spam() - 0.5 - own > 0) {
       return true; // spam even without them

@@ -64,6 +64,24 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A review found pickup-code notices labelled SPAM (the model's spam class is bulk messages, and a
+   * pickup notice reads like one), and Dianping's own short links taken for a foreign link.
+   */
+  @Test
+  void pickupCodesAndDianpingLinksAreNotices() {
+    List<String[]> cases = List.of(
+        new String[] {"【菜鸟】您有包裹已到达XX路菜鸟驿站，取件码15-3-2041，营业时间8:00-21:00，请及时取件。", "106900000000"},
+        new String[] {"【菜鸟驿站】您的包裹已到站，请凭取件码 8-1-3022 到XX驿站领取，退订回T", null},
+        new String[] {"【大众点评】抱歉，预订已满！12月02日 19:00 的位置已满座，若需预约其他时段，请点击 http://dpurl.cn/m/s12345", null});
+    for (String[] c : cases) {
+      Verdict v = screener.screen(c[0], c[1]);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), c[0] + " -> " + v);
+    }
+    Verdict fake = screener.screen("【大众点评】您的账户异常，请登录 dpurl-cn.top 验证", null);
+    assertEquals(Verdict.Label.FRAUD, fake.verdict(), fake.toString());
+  }
+
   @Test
   void englishSmishingIsJudged() {
     Verdict v = screener.screen(
@@ -82,6 +100,23 @@ class ScreenerTest {
     assertEquals("kard12333.top", v.links().get(0).host());
     assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", v.links().get(0).text());
     assertTrue(codes(v).contains("link.obfuscated"), codes(v).toString());
+  }
+
+  /**
+   * A review found these judged NORMAL: a defanged scheme hid the whole link from the extractor,
+   * and a host spelled one letter at a time was not read as a host at all.
+   */
+  @Test
+  void defangedAndLetterByLetterLinksAreReadAndFlagged() {
+    for (String link : new String[] {"hxxps://sb-gov[.]cc", "hXXp://a.szxq9.cc/login", "s b - g o v . c c"}) {
+      String text = "【社保中心】您的社保账户未上传电子审核，请访问 " + link + " 在线办理，过时将被注销";
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), link + " -> " + v);
+      assertEquals(1, v.links().size(), v.toString());
+      assertEquals(link, v.links().get(0).text());
+      assertEquals(link, text.substring(v.links().get(0).start(), v.links().get(0).end()));
+      assertTrue(codes(v).contains("link.obfuscated"), codes(v).toString());
+    }
   }
 
   @Test

@@ -191,6 +191,25 @@ public final class Categorizer {
     return SPAM_CUE.matchesIn(text) || GAMBLING.matchesIn(text);
   }
 
+  /** What a sale offers; an opt-out line alone is not one (notices carry it too). */
+  private static final FastPattern COMMERCIAL = new FastPattern(
+      "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|立减|限时|大促|抢购|免费领|加盟|招商|代办|红包|返现|"
+          + "\\b(offer|sale|deal|discount|free|bonus|casino|bet)\\b");
+  /** A notice about the reader's own transaction: a pickup code, a one-time code, a bill, an order. */
+  private static final FastPattern TRANSACTION = new FastPattern(
+      "取件码|取货码|提货码|验证码|校验码|动态码|账单|应还|运单号|订单号|快递单号|已签收|已发货|"
+          + "\\b(verification code|tracking number|order number)\\b");
+
+  /**
+   * Whether the text is a notice about the reader's own transaction (a pickup code, a one-time code,
+   * a bill: a keyword and a run of four digits) with nothing on sale in it. Such a notice is not
+   * advertising, however much its wording resembles the bulk messages in the model's spam class.
+   */
+  public boolean looksTransactional(String text) {
+    return TRANSACTION.matchesIn(text) && hasDigitRun(text, 4)
+        && !COMMERCIAL.matchesIn(text) && !GAMBLING.matchesIn(text);
+  }
+
   /** Category of a message judged spam. */
   public String spam(String text) {
     if (GAMBLING.matchesIn(text)) {

@@ -82,8 +82,8 @@ public final class LinkRules {
       }
       if (a.obfuscated()) {
         ev.add(new Signal("link.obfuscated", 4.0,
-            "The link is disguised (full-width letters, spaced or spelled-out dots) to slip past filters",
-            "链接经过伪装（全角字符、空格或“点”代替句点）以逃避过滤", s, e));
+            "The link is disguised (full-width letters, spaced or spelled-out dots, spaced letters, hxxp for http) to slip past filters",
+            "链接经过伪装（全角字符、空格或“点”代替句点、字母间加空格、hxxp 代替 http）以逃避过滤", s, e));
       }
       if (a.link().ipHost()) {
         ev.add(new Signal("link.ip_host", 3.0, "The link points to a bare IP address",

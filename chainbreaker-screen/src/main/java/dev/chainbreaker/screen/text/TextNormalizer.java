@@ -44,7 +44,7 @@ public final class TextNormalizer {
   public NormalizedText normalize(String original) {
     String src = original == null ? "" : original;
     String same = foldOneForOne(src);
-    if (same != null && !hidesDot(same)) {
+    if (same != null && !hidesDot(same) && !hidesScheme(same) && spacedHostEnd(same, 0) < 0) {
       // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
@@ -56,7 +56,7 @@ public final class TextNormalizer {
   NormalizedText normalizeMapped(String src) {
     List<Deobfuscation> events = new ArrayList<>();
     MappedBuilder pass1 = foldCharacters(src, events);
-    MappedBuilder pass2 = undisguiseDots(pass1, events);
+    MappedBuilder pass2 = undisguiseDots(closeSpacedHosts(undefangSchemes(pass1, events), events), events);
     events.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return new NormalizedText(src, pass2.string(), pass2.starts(), pass2.ends(), events);
   }
@@ -221,6 +221,207 @@ public final class TextNormalizer {
     if (from >= 0) {
       events.add(new Deobfuscation(Deobfuscation.Kind.FULLWIDTH, from, to));
     }
+  }
+
+  /** Whether {@link #undefangSchemes} would rewrite anything in {@code in}. */
+  private static boolean hidesScheme(CharSequence in) {
+    for (int i = 0, n = in.length(); i < n; i++) {
+      char c = in.charAt(i);
+      if ((c == 'h' || c == 'H') && defangedSchemeEnd(in, i) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rewrites a defanged scheme, {@code hxxp://}, {@code hXXps://}, {@code h**p://} or
+   * {@code hxxps[:]//}, to {@code http://} or {@code https://}. Analysts defang links so that no one
+   * clicks them; a sender who writes one in a text message wants the reader to type it in while the
+   * filters see no link.
+   */
+  private static MappedBuilder undefangSchemes(MappedBuilder in, List<Deobfuscation> events) {
+    if (!hidesScheme(in)) {
+      return in;
+    }
+    MappedBuilder out = new MappedBuilder(in.length());
+    int n = in.length();
+    int i = 0;
+    while (i < n) {
+      char c = in.charAt(i);
+      int end = (c == 'h' || c == 'H') ? defangedSchemeEnd(in, i) : -1;
+      if (end > 0) {
+        boolean secure = in.charAt(i + 4) == 's' || in.charAt(i + 4) == 'S';
+        String scheme = secure ? "https://" : "http://";
+        int from = in.startAt(i);
+        int to = in.endAt(end - 1);
+        // one unit for each letter of the scheme, each standing for the written letter at that place
+        // where there is one, so the link's span still starts at the "h" and ends at the "//"
+        for (int k = 0; k < scheme.length(); k++) {
+          int src = Math.min(i + k, end - 1);
+          out.append(scheme.charAt(k), in.startAt(src), in.endAt(src));
+        }
+        events.add(new Deobfuscation(Deobfuscation.Kind.DEFANGED_SCHEME, from, to));
+        i = end;
+        continue;
+      }
+      out.append(c, in.startAt(i), in.endAt(i));
+      i++;
+    }
+    return out;
+  }
+
+  /**
+   * End of a defanged scheme at {@code i} ("h" + two of "x", "X" or "*" + "p" + optional "s" + "://",
+   * "[:]//" or "[://]"), or -1; it must not continue a word.
+   */
+  private static int defangedSchemeEnd(CharSequence in, int i) {
+    int n = in.length();
+    if (i > 0 && isAsciiAlnum(in.charAt(i - 1)) || i + 6 >= n) {
+      return -1;
+    }
+    char a = in.charAt(i + 1);
+    char b = in.charAt(i + 2);
+    boolean masked = (a == 'x' || a == 'X' || a == '*') && (b == 'x' || b == 'X' || b == '*');
+    char p = in.charAt(i + 3);
+    if (!masked || p != 'p' && p != 'P') {
+      return -1;
+    }
+    int j = i + 4;
+    if (in.charAt(j) == 's' || in.charAt(j) == 'S') {
+      j++;
+    }
+    for (String sep : new String[] {"://", "[:]//", "[://]"}) {
+      if (regionIs(in, j, sep)) {
+        return j + sep.length();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean regionIs(CharSequence in, int at, String s) {
+    if (at + s.length() > in.length()) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (in.charAt(at + k) != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fewest characters of a host written one character at a time ({@code s b - g o v . c c}): with
+   * fewer, initials and list markers ("A . B") would be taken for hosts.
+   */
+  private static final int MIN_SPACED_HOST = 6;
+
+  /**
+   * Closes up a host written one character at a time with a space between each
+   * ({@code s b - g o v . c c} becomes {@code sb-gov.cc}). It takes a dot and a final label of two or
+   * more letters, and the same single gap after every character, so that spaced initials and words
+   * stay as they are.
+   */
+  private static MappedBuilder closeSpacedHosts(MappedBuilder in, List<Deobfuscation> events) {
+    if (spacedHostEnd(in, 0) < 0) {
+      return in;
+    }
+    MappedBuilder out = new MappedBuilder(in.length());
+    int n = in.length();
+    int i = 0;
+    while (i < n) {
+      int end = spacedRunEnd(in, i);
+      if (end > 0) {
+        boolean host = isSpacedHost(in, i, end);
+        for (int k = i; k < end; k += host ? 2 : 1) {
+          out.append(in.charAt(k), in.startAt(k), in.endAt(k));
+        }
+        if (host) {
+          events.add(new Deobfuscation(Deobfuscation.Kind.SPACED_LETTERS, in.startAt(i), in.endAt(end - 1)));
+        }
+        i = end;
+        continue;
+      }
+      out.append(in.charAt(i), in.startAt(i), in.endAt(i));
+      i++;
+    }
+    return out;
+  }
+
+  /** Start of the first spaced-out host in {@code in} at or after {@code from}, or -1. One pass. */
+  private static int spacedHostEnd(CharSequence in, int from) {
+    int n = in.length();
+    for (int i = from; i < n; i++) {
+      int end = spacedRunEnd(in, i);
+      if (end > 0) {
+        if (isSpacedHost(in, i, end)) {
+          return i;
+        }
+        i = end - 1; // a run is judged whole, once
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * End of a run of single host characters at {@code i}, each followed by the same gap character
+   * ("s b - g o v"), or -1 where none starts: {@code i} must begin a word and hold a letter or digit,
+   * and the run must have two characters or more.
+   */
+  private static int spacedRunEnd(CharSequence in, int i) {
+    int n = in.length();
+    if (i + 2 >= n || !isAsciiAlnum(in.charAt(i)) || i > 0 && isHostUnit(in.charAt(i - 1))) {
+      return -1;
+    }
+    if (i >= 2 && isGap(in.charAt(i - 1)) && isHostUnit(in.charAt(i - 2))
+        && (i < 3 || !isHostUnit(in.charAt(i - 3)))) {
+      return -1; // inside a run that started earlier: each run is looked at once, from its start
+    }
+    char gap = in.charAt(i + 1);
+    if (!isGap(gap) || !isHostUnit(in.charAt(i + 2))) {
+      return -1;
+    }
+    int k = i;
+    // each step takes one character that stands alone: "v . c c now" stops before "now"
+    while (k + 2 < n && in.charAt(k + 1) == gap && isHostUnit(in.charAt(k + 2))
+        && (k + 3 >= n || !isHostUnit(in.charAt(k + 3)))) {
+      k += 2;
+    }
+    if (k + 1 < n && isHostUnit(in.charAt(k + 1))) {
+      return -1; // the last character runs into a word: "a b c.com" is not written out letter by letter
+    }
+    return k + 1;
+  }
+
+  /** Whether the run {@code [i, end)} (characters at even offsets) spells a host name. */
+  private static boolean isSpacedHost(CharSequence in, int i, int end) {
+    int count = 0;
+    int lastDot = -1;
+    for (int k = i; k < end; k += 2) {
+      if (in.charAt(k) == '.') {
+        if (lastDot == k - 2) {
+          return false; // ". ."
+        }
+        lastDot = k;
+      }
+      count++;
+    }
+    if (count < MIN_SPACED_HOST || lastDot < 0) {
+      return false;
+    }
+    int letters = 0;
+    for (int q = lastDot + 2; q < end; q += 2) {
+      if (!Character.isLetter(in.charAt(q))) {
+        return false;
+      }
+      letters++;
+    }
+    return letters >= 2;
+  }
+
+  private static boolean isHostUnit(char c) {
+    return isAsciiAlnum(c) || c == '.' || c == '-';
   }
 
   /** Rewrites disguised dots between ASCII alphanumerics; everything else is copied. */

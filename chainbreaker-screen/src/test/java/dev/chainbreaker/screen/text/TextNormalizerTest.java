@@ -48,6 +48,59 @@ class TextNormalizerTest {
   }
 
   @Test
+  void undoesDefangedSchemes() {
+    String orig = "请访问 hxxps://sb-gov[.]cc 办理";
+    NormalizedText t = n.normalize(orig);
+    assertEquals("请访问 https://sb-gov.cc 办理", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.DEFANGED_SCHEME));
+    int s = t.text().indexOf("https");
+    int e = s + "https://sb-gov.cc".length();
+    assertEquals("hxxps://sb-gov[.]cc", orig.substring(t.originalStart(s), t.originalEnd(e)));
+    assertEquals("http://a.cc", n.normalize("hXXp://a.cc").text());
+    assertEquals("https://a.cc", n.normalize("h**ps://a.cc").text());
+    assertEquals("https://a.cc", n.normalize("hxxps[:]//a.cc").text());
+    assertEquals("http://a.cc", n.normalize("hxxp[://]a.cc").text());
+  }
+
+  @Test
+  void leavesWordsThatOnlyLookDefangedAlone() {
+    assertEquals("hxxp is not a scheme", n.normalize("hxxp is not a scheme").text());
+    assertEquals("shxxp://a.cc", n.normalize("shxxp://a.cc").text());
+    assertTrue(n.normalize("hxxp:/a.cc").deobfuscations().isEmpty());
+  }
+
+  @Test
+  void closesUpHostsWrittenOneCharacterAtATime() {
+    String orig = "请访问 s b - g o v . c c 办理";
+    NormalizedText t = n.normalize(orig);
+    assertEquals("请访问 sb-gov.cc 办理", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.SPACED_LETTERS));
+    int s = t.text().indexOf("sb-gov");
+    int e = s + "sb-gov.cc".length();
+    assertEquals("s b - g o v . c c", orig.substring(t.originalStart(s), t.originalEnd(e)));
+    assertEquals("visit sbgov.cc now", n.normalize("visit s b g o v . c c now").text());
+    assertEquals("访问sbgov.top", n.normalize("访问s　b　g　o　v　.　t　o　p").text());
+  }
+
+  @Test
+  void leavesSpacedInitialsAndWordsAlone() {
+    for (String s : new String[] {"G o o d n i g h t . . .@", "U S A", "a b c.com", "1 2 3 4 5 6 . 7 8",
+        "s b g o v . c cc", "I am a boy. O K"}) {
+      // (a spaced dot between two characters is still undone, as before: "6 . 7" reads "6.7")
+      assertTrue(!kinds(n.normalize(s)).contains(Deobfuscation.Kind.SPACED_LETTERS), s);
+    }
+  }
+
+  @Test
+  void aLongSpacedRunIsReadInLinearTime() {
+    String run = "a ".repeat(200_000) + "bc";
+    long t0 = System.nanoTime();
+    assertEquals(run, n.normalize(run).text());
+    // quadratic work would take minutes here; linear work takes milliseconds
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
+
+  @Test
   void leavesOrdinaryTextAlone() {
     assertEquals("下午3点30分见", n.normalize("下午3点30分见").text());
     assertEquals("Done. Next time", n.normalize("Done. Next time").text());
@@ -71,7 +124,8 @@ class TextNormalizerTest {
   private static final String[] PIECES = {
     "a", "Z", "7", " ", ".", "-", "\t", "\n", "\u0001", "\u007F", "\u0085", "社保", "，", "：", "！", "（",
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
-    "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9"};
+    "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
+    "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
