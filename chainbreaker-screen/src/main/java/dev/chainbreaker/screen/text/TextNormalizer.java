@@ -44,7 +44,7 @@ public final class TextNormalizer {
   public NormalizedText normalize(String original) {
     String src = original == null ? "" : original;
     String same = foldOneForOne(src);
-    if (same != null && !hidesDot(same) && !hidesScheme(same) && spacedHostEnd(same, 0) < 0) {
+    if (same != null && !hidesDot(same) && !hidesScheme(same) && firstSpacedHost(same, 0) < 0) {
       // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
@@ -324,7 +324,7 @@ public final class TextNormalizer {
    * stay as they are.
    */
   private static MappedBuilder closeSpacedHosts(MappedBuilder in, List<Deobfuscation> events) {
-    if (spacedHostEnd(in, 0) < 0) {
+    if (firstSpacedHost(in, 0) < 0) {
       return in;
     }
     MappedBuilder out = new MappedBuilder(in.length());
@@ -350,7 +350,7 @@ public final class TextNormalizer {
   }
 
   /** Start of the first spaced-out host in {@code in} at or after {@code from}, or -1. One pass. */
-  private static int spacedHostEnd(CharSequence in, int from) {
+  private static int firstSpacedHost(CharSequence in, int from) {
     int n = in.length();
     for (int i = from; i < n; i++) {
       int end = spacedRunEnd(in, i);
