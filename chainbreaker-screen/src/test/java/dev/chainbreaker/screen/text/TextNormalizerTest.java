@@ -47,15 +47,23 @@ class TextNormalizerTest {
     assertEquals("a.szxq9.cc", n.normalize("a . szxq9 . cc").text());
   }
 
+  /**
+   * {@code disguised}, inside a Chinese sentence, reads as {@code plain}, the disguise is recorded as
+   * {@code kind}, and the span of {@code plain} maps back to exactly {@code disguised}.
+   */
+  private void assertUndone(String disguised, String plain, Deobfuscation.Kind kind) {
+    String orig = "请访问 " + disguised + " 办理";
+    NormalizedText t = n.normalize(orig);
+    assertEquals("请访问 " + plain + " 办理", t.text());
+    assertTrue(kinds(t).contains(kind), kinds(t).toString());
+    int s = "请访问 ".length();
+    int e = s + plain.length();
+    assertEquals(disguised, orig.substring(t.originalStart(s), t.originalEnd(e)));
+  }
+
   @Test
   void undoesDefangedSchemes() {
-    String orig = "请访问 hxxps://sb-gov[.]cc 办理";
-    NormalizedText t = n.normalize(orig);
-    assertEquals("请访问 https://sb-gov.cc 办理", t.text());
-    assertTrue(kinds(t).contains(Deobfuscation.Kind.DEFANGED_SCHEME));
-    int s = t.text().indexOf("https");
-    int e = s + "https://sb-gov.cc".length();
-    assertEquals("hxxps://sb-gov[.]cc", orig.substring(t.originalStart(s), t.originalEnd(e)));
+    assertUndone("hxxps://sb-gov[.]cc", "https://sb-gov.cc", Deobfuscation.Kind.DEFANGED_SCHEME);
     assertEquals("http://a.cc", n.normalize("hXXp://a.cc").text());
     assertEquals("https://a.cc", n.normalize("h**ps://a.cc").text());
     assertEquals("https://a.cc", n.normalize("hxxps[:]//a.cc").text());
@@ -71,13 +79,7 @@ class TextNormalizerTest {
 
   @Test
   void closesUpHostsWrittenOneCharacterAtATime() {
-    String orig = "请访问 s b - g o v . c c 办理";
-    NormalizedText t = n.normalize(orig);
-    assertEquals("请访问 sb-gov.cc 办理", t.text());
-    assertTrue(kinds(t).contains(Deobfuscation.Kind.SPACED_LETTERS));
-    int s = t.text().indexOf("sb-gov");
-    int e = s + "sb-gov.cc".length();
-    assertEquals("s b - g o v . c c", orig.substring(t.originalStart(s), t.originalEnd(e)));
+    assertUndone("s b - g o v . c c", "sb-gov.cc", Deobfuscation.Kind.SPACED_LETTERS);
     assertEquals("visit sbgov.cc now", n.normalize("visit s b g o v . c c now").text());
     assertEquals("访问sbgov.top", n.normalize("访问s　b　g　o　v　.　t　o　p").text());
   }
