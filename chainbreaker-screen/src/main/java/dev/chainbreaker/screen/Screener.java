@@ -258,9 +258,8 @@ public final class Screener {
   /**
    * Spam needs the model's word and the marks of advertising; a transaction notice from the
    * institution's own number, or one with nothing on sale in it, is not advertising however it is
-   * worded. The log-odds are the model's
-   * spam log-odds, +1 with the marks of advertising or -0.5 without, -1 from the institution's own
-   * number.
+   * worded. The log-odds are the model's spam log-odds, +1 with the marks of advertising or -0.5
+   * without, -1 from the institution's own number.
    */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;

@@ -182,19 +182,19 @@ public final class Categorizer {
     return Character.isLetterOrDigit(c);
   }
 
-  private static final FastPattern SPAM_CUE = new FastPattern(
-      "退订|回复?td|回t|拒收|优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商|代办|"
-          + "\\b(stop|unsubscribe|opt[- ]out|offer|sale|deal|discount|free|bonus|casino|bet)\\b");
+  /** An opt-out line: bulk senders must carry one, and many notices do too. */
+  private static final FastPattern OPT_OUT = new FastPattern(
+      "退订|回复?td|回t|拒收|\\b(stop|unsubscribe|opt[- ]out)\\b");
+  /** What a sale offers. */
+  private static final FastPattern COMMERCIAL = new FastPattern(
+      "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商|代办|"
+          + "\\b(offer|sale|deal|discount|free|bonus|casino|bet)\\b");
 
   /** Whether the text carries the marks of advertising (opt-out lines, discounts, offers). */
   public boolean looksLikeAdvertising(String text) {
-    return SPAM_CUE.matchesIn(text) || GAMBLING.matchesIn(text);
+    return OPT_OUT.matchesIn(text) || COMMERCIAL.matchesIn(text) || GAMBLING.matchesIn(text);
   }
 
-  /** What a sale offers; an opt-out line alone is not one (notices carry it too). */
-  private static final FastPattern COMMERCIAL = new FastPattern(
-      "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|立减|限时|大促|抢购|免费领|加盟|招商|代办|红包|返现|"
-          + "\\b(offer|sale|deal|discount|free|bonus|casino|bet)\\b");
   /** A notice about the reader's own transaction: a pickup code, a one-time code, a bill, an order. */
   private static final FastPattern TRANSACTION = new FastPattern(
       "取件码|取货码|提货码|验证码|校验码|动态码|账单|应还|运单号|订单号|快递单号|已签收|已发货|"
