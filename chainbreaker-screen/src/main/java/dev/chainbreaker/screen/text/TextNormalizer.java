@@ -44,7 +44,7 @@ public final class TextNormalizer {
   public NormalizedText normalize(String original) {
     String src = original == null ? "" : original;
     String same = foldOneForOne(src);
-    if (same != null && !hidesDot(same) && !hidesScheme(same) && firstSpacedHost(same, 0) < 0) {
+    if (same != null && !hidesDot(same) && !hidesScheme(same) && firstSpacedHost(same) < 0) {
       // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
@@ -324,7 +324,7 @@ public final class TextNormalizer {
    * stay as they are.
    */
   private static MappedBuilder closeSpacedHosts(MappedBuilder in, List<Deobfuscation> events) {
-    if (firstSpacedHost(in, 0) < 0) {
+    if (firstSpacedHost(in) < 0) {
       return in;
     }
     MappedBuilder out = new MappedBuilder(in.length());
@@ -349,10 +349,10 @@ public final class TextNormalizer {
     return out;
   }
 
-  /** Start of the first spaced-out host in {@code in} at or after {@code from}, or -1. One pass. */
-  private static int firstSpacedHost(CharSequence in, int from) {
+  /** Start of the first spaced-out host in {@code in}, or -1. One pass. */
+  private static int firstSpacedHost(CharSequence in) {
     int n = in.length();
-    for (int i = from; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       int end = spacedRunEnd(in, i);
       if (end > 0) {
         if (isSpacedHost(in, i, end)) {
