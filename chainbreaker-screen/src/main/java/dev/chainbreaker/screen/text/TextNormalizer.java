@@ -480,9 +480,13 @@ public final class TextNormalizer {
       return -1;
     }
     boolean plainDot = dotEnd - j == 1 && in.charAt(j) == '.';
-    if (plainDot && (gapBefore == 0 || gapAfter == 0)) {
-      // nothing disguised, "done. next" (a sentence end) or "TV.jsp .To" (a stray space): a
-      // disguise spaces both sides, "a . szxq9 . cc"
+    if (plainDot && gapBefore == 0 && gapAfter == 0) {
+      return -1; // nothing disguised
+    }
+    if (plainDot && (gapBefore == 0 || gapAfter == 0)
+        && !(inSchemeHost(in, i) && continuesHost(in, k))) {
+      // "done. next" (a sentence end) or "TV.jsp .To" (a stray space): a disguise spaces both
+      // sides, "a . szxq9 . cc", unless the dot is inside a link's host, "http://doit. mymoby. tv/"
       return -1;
     }
     char dc = in.charAt(j);
@@ -491,6 +495,83 @@ public final class TextNormalizer {
       return -1;
     }
     return k;
+  }
+
+  /** How far back {@link #inSchemeHost} looks for the scheme: the longest host name DNS allows. */
+  private static final int MAX_HOST = 253;
+
+  /**
+   * Whether the text just before {@code i} is the host of a link begun with {@code http://},
+   * {@code https://} or {@code www.}: host characters and dots back to the scheme, with gaps only
+   * next to a dot ("http://doit. mymoby"). Looks back at most {@link #MAX_HOST} characters, so a
+   * text full of dots costs linear time.
+   */
+  private static boolean inSchemeHost(CharSequence in, int i) {
+    int p = i - 1;
+    int floor = Math.max(0, i - MAX_HOST);
+    while (p >= floor) {
+      char c = in.charAt(p);
+      if (isAsciiAlnum(c) || c == '-' || c == '.') {
+        p--;
+      } else if (isGap(c) && p > 0 && (in.charAt(p - 1) == '.' || p + 1 < in.length() && in.charAt(p + 1) == '.')) {
+        p--;
+      } else {
+        break;
+      }
+    }
+    int start = p + 1; // first character of the host run
+    if (start + 4 <= in.length() && regionIgnoreCase(in, start, "www.")) {
+      return true; // the run began at a non-host character, so "www" starts a word
+    }
+    if (p < 1 || in.charAt(p) != '/' || in.charAt(p - 1) != '/') {
+      return false;
+    }
+    int before = endsWithIgnoreCase(in, p - 1, "http:") ? p - 7 : endsWithIgnoreCase(in, p - 1, "https:") ? p - 8 : -2;
+    // the scheme starts a word: "xhttp://" is not one
+    return before == -1 || before >= 0 && !isAsciiAlnum(in.charAt(before));
+  }
+
+  /**
+   * Whether the label at {@code k} goes on as a host does: it starts in lower case or with a digit
+   * (a sentence after a link starts with a capital, "example.com. Then") and is followed by another
+   * dot (spaced or not), a path, a port or a query.
+   */
+  private static boolean continuesHost(CharSequence in, int k) {
+    char first = in.charAt(k);
+    if (!(first >= 'a' && first <= 'z' || first >= '0' && first <= '9')) {
+      return false;
+    }
+    int n = in.length();
+    int e = k;
+    while (e < n && (isAsciiAlnum(in.charAt(e)) || in.charAt(e) == '-')) {
+      e++;
+    }
+    int g = e;
+    while (g < n && g - e < MAX_GAP && isGap(in.charAt(g))) {
+      g++; // "sb-gov .cc": the next dot may be spaced too
+    }
+    if (g < n && in.charAt(g) == '.') {
+      return true;
+    }
+    if (e >= n) {
+      return false;
+    }
+    char c = in.charAt(e);
+    return c == '/' || c == ':' || c == '?';
+  }
+
+  private static boolean regionIgnoreCase(CharSequence in, int at, String s) {
+    for (int q = 0; q < s.length(); q++) {
+      if (Character.toLowerCase(in.charAt(at + q)) != s.charAt(q)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text ending just before {@code end} is {@code s}, ignoring ASCII case. */
+  private static boolean endsWithIgnoreCase(CharSequence in, int end, String s) {
+    return end >= s.length() && regionIgnoreCase(in, end - s.length(), s);
   }
 
   /**

@@ -93,6 +93,36 @@ class TextNormalizerTest {
     }
   }
 
+  /**
+   * A dot spaced on one side only is a sentence end everywhere else, but inside a link's host it is
+   * the same disguise as one spaced on both sides (SMS corpora are full of "http://doit. mymoby. tv/").
+   */
+  @Test
+  void readsALinksHostWithADotSpacedOnOneSide() {
+    assertUndone("http://doit. mymoby. tv/", "http://doit.mymoby.tv/", Deobfuscation.Kind.SPACED_DOT);
+    assertEquals("Goto http://wap.xxxmobilemovieclub.com?n=1", n.normalize("Goto http://wap. xxxmobilemovieclub.com?n=1").text());
+    assertEquals("see www.sb-gov.cc/x", n.normalize("see www. sb-gov .cc/x").text());
+    assertEquals("HTTPS://a.b.cc:8080", n.normalize("HTTPS://a. b. cc:8080").text());
+  }
+
+  @Test
+  void aSentenceAfterALinkStaysASentence() {
+    for (String s : new String[] {"see http://gotbabes.co.uk. No more", "at https://example.com. then call",
+        "at https://example.com. Then.call", "I am done. ok.go", "ftp://a. b.cc", "xhttp://a. b.cc",
+        "http://a.cc 好. b.cc"}) {
+      assertEquals(s, n.normalize(s).text(), s);
+    }
+  }
+
+  @Test
+  void aLongDottedRunIsReadInLinearTime() {
+    String run = "http://" + "a. ".repeat(200_000) + "bc";
+    long t0 = System.nanoTime();
+    n.normalize(run);
+    // each dot looks back at most one host name's length (253), not to the start of the run
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
+
   @Test
   void aLongSpacedRunIsReadInLinearTime() {
     String run = "a ".repeat(200_000) + "bc";
@@ -127,7 +157,7 @@ class TextNormalizerTest {
     "a", "Z", "7", " ", ".", "-", "\t", "\n", "\u0001", "\u007F", "\u0085", "社保", "，", "：", "！", "（",
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
     "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
-    "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b"};
+    "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
