@@ -5,7 +5,7 @@
 # latency from /metrics. The server is stopped at the end.
 #
 # Usage: chainbreaker-server/load-run.sh [RATE [SECONDS]]          (default 20000 events/s, 30 s)
-# Environment: MODE=process-crash|power-loss  FLOOR=1 (NullServer)  BATCH=20  CONNS=8
+# Environment: MODE=process-crash|power-loss  FLOOR=1 (NullServer)  WORK_US=N (the floor spends N µs of CPU per event)  BATCH=20  CONNS=8
 #              WARM=45 (s)  WARMRATE=8000  SERIES=file.csv  PORT=18090
 #              SERVE_ARGS='--config FILE' (more arguments for `chainbreaker serve`)
 #              CHAINBREAKER_JAVA_OPTS (passed to the launcher unchanged)
@@ -27,7 +27,7 @@ admin="load-admin-key-$(date +%s%N)"
 log="$data.server.log"
 
 if [ -n "${FLOOR:-}" ]; then
-  java -XX:+UseZGC -Xms2g -Xmx2g -cp "$cp" dev.chainbreaker.server.load.NullServer --port "$port" >"$log" 2>&1 &
+  java -XX:+UseZGC -Xms2g -Xmx2g -cp "$cp" dev.chainbreaker.server.load.NullServer --port "$port" --work-us "${WORK_US:-0}" >"$log" 2>&1 &
 else
   CHAINBREAKER_ADMIN_KEY="$admin" CHAINBREAKER_DURABILITY="$mode" \
     "$root/chainbreaker" serve --port "$port" --data "$data" ${SERVE_ARGS:-} >"$log" 2>&1 &
@@ -57,7 +57,7 @@ ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 # The machine's CPU time by kind (/proc/stat's first line): user nice system idle iowait irq softirq steal.
 machine() { awk '/^cpu /{print $2, $3, $4, $5, $6, $7, $8, $9}' /proc/stat; }
 
-echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} events=${EVENTS:-synthetic} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
+echo "# $(date -u +%FT%TZ) $(grep -m1 'cpu MHz' /proc/cpuinfo | tr -s ' \t' ' ') mode=$mode floor=${FLOOR:-0} work=${WORK_US:-0}us events=${EVENTS:-synthetic} rate=$rate batch=$batch conns=$conns warm=${warm}s@$warmrate"
 # Warm-up with its own seed (or its own slice of the event file, one second's worth to spare): the
 # measured run's events must not be retries of these.
 warmfile=() runfile=()

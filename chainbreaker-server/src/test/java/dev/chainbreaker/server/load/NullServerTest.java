@@ -59,4 +59,15 @@ class NullServerTest {
     assertEquals(2, NullServer.events("[{\"specversion\":\"1.0\"},{\"specversion\":\"1.0\"}]".getBytes(StandardCharsets.UTF_8)));
     assertEquals("[]", new String(NullServer.answer(0), StandardCharsets.US_ASCII));
   }
+
+  /** {@code --work-us} is CPU time the request thread really spends, measured on its own clock. */
+  @Test
+  void spinBurnsAtLeastTheAskedCpuTime() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadCpuTime();
+    NullServer.spin(20_000_000L);
+    long spent = threads.getCurrentThreadCpuTime() - before;
+    org.junit.jupiter.api.Assertions.assertTrue(spent >= 20_000_000L, "spent " + spent + " ns of CPU");
+    org.junit.jupiter.api.Assertions.assertTrue(spent < 2_000_000_000L, "spent " + spent + " ns of CPU");
+  }
 }
