@@ -18,6 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * at the boundary, so nothing downstream ever sees them raw.
  */
 public final class EventCodec {
+  /**
+   * The earliest event time accepted. Nothing this engine judges happened before it, while a sender's
+   * unset timestamp reads as 1970-01-01 and year 1 is a default value: accepted, such an event would be
+   * decided against a phone clock decades behind every real one.
+   */
+  static final java.time.Instant EARLIEST = java.time.Instant.parse("2000-01-01T00:00:00Z");
   static final Set<String> CHANNELS = Set.of("store", "hotline", "ivr", "app", "web", "sms");
   static final Set<String> MESSAGE_CHANNELS = Set.of("sms", "rcs", "im");
   static final Set<String> VERIFICATIONS =
@@ -145,7 +151,15 @@ public final class EventCodec {
       List<Object> items = new ArrayList<>();
       JsonToken t;
       while ((t = JsonFields.next(p)) != JsonToken.END_ARRAY) {
-        items.add(item(p, t));
+        try {
+          items.add(item(p, t));
+        } catch (EventException e) {
+          if (e.field().equals("body")) {
+            throw e; // malformed JSON is an error on the whole body
+          }
+          // a field sent twice, found while parsing: named within its event, as read() names the rest
+          throw new EventException("[" + items.size() + "]." + e.field(), e.detail());
+        }
       }
       body = new Body(true, items);
     } else {
@@ -200,6 +214,10 @@ public final class EventCodec {
       time = EventTime.parse(timeText);
     } catch (DateTimeParseException e) {
       throw new EventException("time", "must be RFC 3339 with an offset, e.g. 2020-09-04T20:51:07+08:00");
+    }
+    if (time.toInstant().isBefore(EARLIEST)) {
+      throw new EventException("time", "is before " + EARLIEST + ": an unset timestamp (1970-01-01 is zero) or a"
+          + " wrong clock; an event's time is when it happened");
     }
     String subject;
     try {

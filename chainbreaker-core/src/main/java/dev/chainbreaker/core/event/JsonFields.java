@@ -18,7 +18,11 @@ import tools.jackson.core.JsonToken;
  * <p>A value is held as a {@link String}, a {@link Boolean}, a {@link java.math.BigDecimal} (any
  * number), a {@code List} (an array: its strings, {@link #OTHER} for anything else), a nested
  * {@code JsonFields} where the names say so ({@code data}), {@link #OTHER} (an object, or an array
- * where none is expected) or null (absent or JSON null). As in a tree, the last of duplicate names wins.
+ * where none is expected) or null (absent or JSON null).
+ *
+ * <p>A name the codec reads may appear only once per object. JSON leaves duplicates to the parser, and
+ * parsers differ (Jackson's tree keeps the last, many keep the first): a gateway that checked
+ * {@code "subject"} by the first of two would pass an event this codec applies to another phone.
  */
 final class JsonFields {
   /** A value of a kind the codec never accepts for that name: the rejection names the field. */
@@ -94,6 +98,7 @@ final class JsonFields {
   /** Reads the object whose {@code START_OBJECT} the parser is on, up to and including its end. */
   static JsonFields read(JsonParser p, Names names) {
     JsonFields out = new JsonFields(names);
+    boolean[] seen = new boolean[names.size()]; // values[i] cannot tell: a JSON null is held as null
     String name;
     while ((name = p.nextName()) != null) {
       JsonToken t = p.nextToken();
@@ -102,6 +107,10 @@ final class JsonFields {
         p.skipChildren(); // an extension attribute or a field the codec does not read
         continue;
       }
+      if (seen[i]) {
+        throw new EventException(names.field(i), "appears twice in one object; send each field once");
+      }
+      seen[i] = true;
       Names inner = names.nested[i];
       out.values[i] = inner != null && t == JsonToken.START_OBJECT ? read(p, inner) : value(p, t);
     }

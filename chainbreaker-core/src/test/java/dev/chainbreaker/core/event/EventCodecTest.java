@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventCodecTest {
   private final EventCodec codec = new EventCodec(PhoneNumbers.china(), new Sensitive("0123456789abcdef0123456789abcdef".getBytes()));
@@ -93,19 +95,66 @@ class EventCodecTest {
     assertEquals(field, e.field(), e.getMessage());
   }
 
-  /** The codec reads only the names it knows, in one pass: what a JSON tree reader would make of the same text. */
+  /** The codec reads only the names it knows, in one pass, and skips every other whatever it holds. */
   @Test
-  void unknownNamesAreSkippedWhateverTheyHoldAndTheLastOfDuplicatesWins() {
+  void unknownNamesAreSkippedWhateverTheyHold() {
     String json = "{\"traceparent\":{\"a\":[1,{\"id\":\"inner\"}],\"b\":null},\"specversion\":\"1.0\",\"id\":\"first\","
         + "\"source\":\"/payment/x\",\"type\":\"payment.initiated\",\"time\":\"2024-01-01T10:00:00+08:00\","
-        + "\"subject\":\"+8613800000001\",\"id\":\"second\",\"data\":{\"extra\":[[{\"amount\":\"1\"}]],"
-        + "\"amount\":5000.5,\"currency\":\"CNY\"}}";
+        + "\"subject\":\"+8613800000001\",\"traceparent\":\"again\",\"data\":{\"extra\":[[{\"amount\":\"1\"}]],"
+        + "\"amount\":5000.5,\"currency\":\"CNY\",\"extra\":2}}";
     Event e = codec.parse(json);
-    assertEquals("second", e.id(), "the last of duplicate names wins, as in a tree");
+    assertEquals("first", e.id(), "an id inside an unknown member is not the event's");
     assertEquals(5000.5, e.data().amount(), "an amount may be a JSON number");
-    // a later null takes a value away, as in a tree
-    EventException gone = assertThrows(EventException.class, () -> codec.parse(json.replace("\"id\":\"second\"", "\"id\":null")));
-    assertEquals("id", gone.field());
+  }
+
+  /**
+   * A field the contract defines, sent twice in one object, is refused by name rather than resolved:
+   * parsers disagree on which copy wins, so a gateway that vetted the first "subject" would otherwise
+   * pass an event decided for the second. A JSON null counts as a copy.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "id | \"id\":\"a\",\"id\":\"b\"",
+    "id | \"id\":\"a\",\"id\":null",
+    "subject | \"id\":\"a\",\"subject\":\"+8613800000999\"",
+    "data | \"id\":\"a\",\"data\":{}",
+  })
+  void aKnownFieldSentTwiceIsRejectedByName(String field, String extra) {
+    String json = "{\"specversion\":\"1.0\",\"source\":\"/bank/x\",\"type\":\"account.login\","
+        + "\"time\":\"2024-01-01T10:00:00+08:00\",\"subject\":\"+8613800000001\",\"data\":{\"verification\":\"password\"},"
+        + extra + "}";
+    EventException e = assertThrows(EventException.class, () -> codec.parse(json));
+    assertEquals(field, e.field(), e.getMessage());
+    assertTrue(e.detail().contains("twice"), e.detail());
+  }
+
+  @Test
+  void aDataFieldSentTwiceIsRejectedByItsPath() {
+    EventException e = assertThrows(EventException.class, () -> codec.parse(event("k", "/bank/x", "account.login",
+        "2024-01-01T10:00:00+08:00", "+8613800000001", "{\"verification\":\"password\",\"verification\":\"sms_otp\"}")));
+    assertEquals("data.verification", e.field(), e.getMessage());
+  }
+
+  @Test
+  void aFieldSentTwiceInABatchIsNamedWithinItsEvent() {
+    String ok = event("k1", "/bank/x", "account.login", "2024-01-01T10:00:00+08:00", "+8613800000001", "{\"verification\":\"password\"}");
+    String twice = event("k2", "/bank/x", "account.login", "2024-01-01T10:00:00+08:00", "+8613800000001",
+        "{\"verification\":\"password\",\"verification\":\"sms_otp\"}");
+    EventException e = assertThrows(EventException.class, () -> EventCodec.body("[" + ok + "," + twice + "]"));
+    assertEquals("[1].data.verification", e.field(), e.getMessage());
+    EventException cut = assertThrows(EventException.class, () -> EventCodec.body("[" + ok + ","));
+    assertEquals("body", cut.field(), "malformed JSON stays an error on the whole body");
+  }
+
+  /** An unset timestamp (zero: 1970) or a default year is refused, not decided against a clock decades behind. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1999-12-31T23:59:59+00:00"})
+  void timesBefore2000AreRejected(String time) {
+    EventException e = assertThrows(EventException.class, () -> codec.parse(event("k", "/bank/x", "account.login",
+        time, "+8613800000001", "{\"verification\":\"password\"}")));
+    assertEquals("time", e.field(), e.getMessage());
+    assertEquals(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(), codec.parse(event("k", "/bank/x", "account.login",
+        "2000-01-01T08:00:00+08:00", "+8613800000001", "{\"verification\":\"password\"}")).timeMs());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.chainbreaker.server.http;
 
 import io.javalin.http.Context;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -9,7 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** One JSON mapper for the server, and writing JSON responses. */
 final class Json {
-  static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * Rejects a name repeated in one object: parsers disagree on which copy wins, so a proxy that
+   * vetted one copy would pass a request read here by the other. Events have their own codec, which
+   * does the same for the fields of the contract.
+   */
+  static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   static final String TYPE = "application/json";
 
   private Json() {}

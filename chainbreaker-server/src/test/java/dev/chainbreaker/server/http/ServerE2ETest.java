@@ -205,6 +205,15 @@ class ServerE2ETest {
     assertProblem(client.postJson("/v1/events", ingest, "\"just a string\""), 400, null);
     assertProblem(client.postJson("/v1/events", ingest, good + " trailing"), 400, "body");
     assertProblem(client.postJson("/v1/events", ingest, good.replace("{\"specversion\"", "{\u0000\"specversion\"")), 400, "body");
+    // an unset timestamp (zero) is a sender's bug, not an event of 1970
+    assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"1970-01-01T00:00:00Z\"")), 400, "time");
+    // a field sent twice: parsers disagree on which copy wins, so neither is taken
+    assertProblem(client.postJson("/v1/events", ingest, good.replaceFirst("\\{", "{\"subject\":\"+8613900000999\",")), 400, "subject");
+    assertProblem(client.send("POST", "/v1/events", ingest, BATCH, SyntheticEvents.batch(List.of(gen.next(),
+        "{\"specversion\":\"1.0\",\"id\":\"dup-channel\",\"source\":\"/bank/x\",\"type\":\"account.login\","
+            + "\"time\":\"2026-03-01T10:00:00+08:00\",\"subject\":\"+8613700000003\","
+            + "\"data\":{\"channel\":\"app\",\"channel\":\"web\",\"verification\":\"password\"}}"))), 400, "[1].data.channel");
+    assertProblem(client.send("POST", "/v1/messages/screen", ingest, "application/json", "{\"text\":\"hi\",\"text\":\"hxxps://a.cc\"}"), 400, "body");
     // a batch with one bad event: nothing of it is written
     String bad = gen.next().replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"12\"");
     assertProblem(client.send("POST", "/v1/events", ingest, BATCH, SyntheticEvents.batch(List.of(gen.next(), gen.next(), bad))), 400, "[2].subject");
