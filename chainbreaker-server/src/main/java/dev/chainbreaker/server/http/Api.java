@@ -13,8 +13,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,11 +36,14 @@ public final class Api {
   private final PrintStream log;
   private final List<Route> routes;
   private final byte[] openapi;
+  /** "METHOD path" → the query parameters the route takes, from the OpenAPI document. */
+  private final Map<String, Set<String>> queryParameters;
 
   public Api(Services s, PrintStream log) {
     this.s = s;
     this.log = log;
     this.openapi = resource("openapi.json");
+    this.queryParameters = queryParameters(openapi);
     EventsHandler events = new EventsHandler(s);
     ReadHandlers reads = new ReadHandlers(s);
     ScreenHandler screen = new ScreenHandler(s);
@@ -117,7 +125,10 @@ public final class Api {
         authorize(r, ctx);
       }
       // every route, whether it reads parameters or not: a malformed query string is a 400, never ignored
-      Requests.queryParams(ctx);
+      Map<String, List<String>> query = Requests.queryParams(ctx);
+      if (!query.isEmpty()) {
+        rejectUnknown(r, query.keySet());
+      }
       r.handler().handle(ctx);
     } catch (Problem p) {
       problem(ctx, p);
@@ -133,6 +144,49 @@ public final class Api {
     } finally {
       s.metrics().request(r.method().name(), r.path(), ctx.statusCode(), System.nanoTime() - t0);
     }
+  }
+
+  /**
+   * A parameter the route does not take is a 400 naming it, not ignored: {@code ?decison=DENY} would
+   * otherwise answer every decision, and the analyst would read it as the filtered list.
+   */
+  private void rejectUnknown(Route r, Set<String> names) {
+    Set<String> known = queryParameters.getOrDefault(r.method().name() + " " + r.path(), Set.of());
+    for (String name : names) {
+      if (!known.contains(name)) {
+        String clipped = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        throw Problem.invalid(clipped, "is not a query parameter of " + r.method().name() + " " + r.path()
+            + (known.isEmpty() ? ", which takes none" : "; it takes " + String.join(", ", new TreeSet<>(known))));
+      }
+    }
+  }
+
+  /** The query parameters of every operation in the OpenAPI document, by "METHOD path". */
+  static Map<String, Set<String>> queryParameters(byte[] openapi) {
+    Map<String, Set<String>> out = new HashMap<>();
+    JsonNode paths = Json.MAPPER.readTree(openapi).path("paths");
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      Set<String> common = queryNames(path.getValue().path("parameters")); // shared by the path's operations
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        if (op.getKey().equals("parameters")) {
+          continue;
+        }
+        Set<String> names = new HashSet<>(common);
+        names.addAll(queryNames(op.getValue().path("parameters")));
+        out.put(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), Set.copyOf(names));
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static Set<String> queryNames(JsonNode parameters) {
+    Set<String> names = new HashSet<>();
+    for (JsonNode p : parameters) {
+      if ("query".equals(p.path("in").asString(""))) {
+        names.add(p.path("name").asString());
+      }
+    }
+    return names;
   }
 
   private static void handleStatic(Context ctx, io.javalin.http.Handler h) throws Exception {

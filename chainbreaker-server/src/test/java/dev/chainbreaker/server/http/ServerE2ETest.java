@@ -226,6 +226,12 @@ class ServerE2ETest {
     assertProblem(client.get("/v1/subjects/abc", analyst), 400, "phone");
     assertProblem(client.get("/v1/subjects/13600000000", analyst), 404, "phone");
     assertProblem(client.get("/v1/nothing", analyst), 404, null);
+    // a misspelt filter is refused, never answered with the unfiltered list
+    assertProblem(client.get("/v1/decisions?decison=DENY", analyst), 400, "decison");
+    assertProblem(client.get("/v1/cases?subject=%2B8613800000001&labels=open", analyst), 400, "labels");
+    assertProblem(client.get("/v1/me?verbose=1", analyst), 400, "verbose");
+    assertProblem(client.send("POST", "/v1/events?dryRun=true", ingest, "application/cloudevents+json", good), 400, "dryRun");
+    assertEquals(200, client.get("/v1/decisions?decision=DENY&limit=5", analyst).statusCode());
     assertProblem(client.send("DELETE", "/v1/events", ingest, null, null), 405, null);
     assertProblem(client.send("POST", "/v1/messages/screen", ingest, "application/json", "{\"sender\":\"1\"}"), 400, "text");
     assertProblem(client.send("POST", "/v1/messages/screen", ingest, "application/json", "[{\"text\":\"hi\"},{\"text\":5}]"), 400, "[1].text");
