@@ -120,6 +120,45 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * Four mechanisms the public anti-fraud campaigns rank among the most reported, none with a link:
+   * each is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a
+   * boss who cannot take a call, a task that must be paid into, a charge to be cancelled on a number
+   * that is not the brand's), not because of its topic.
+   */
+  @Test
+  void commonSchemesWithoutALinkAreReadByTheirMechanism() {
+    String[][] cases = {
+      {"您的个人征信存在逾期记录，我司可协助修复征信，内部渠道快速消除不良记录，详询微信 zx_xiufu88", "text.credit_repair"},
+      {"王总：小李，我在开会不方便接电话，你先给这个账户转8万过去，客户急用，开完会我再跟你说。", "text.superior_transfer"},
+      {"亲，你参加的刷单任务已完成3单，佣金已到账，第4单为联单任务需垫付5000元，完成后本金佣金一起返还。", "text.task_pay_in_first"},
+      {"【抖音】您好，您开通的百万保障服务即将到期自动扣费每月800元，如需取消请联系客服 0571-88886666。", "text.cancel_charge_callback"},
+    };
+    for (String[] c : cases) {
+      Verdict v = screener.screen(c[0], null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), c[0] + " -> " + v);
+      assertTrue(codes(v).contains(c[1]), c[1] + " in " + codes(v));
+    }
+  }
+
+  /** The same words in honest messages: a balance reminder, a busy colleague, an official renewal, a warning. */
+  @Test
+  void theirWordsAloneAreNotFraud() {
+    for (String text : new String[] {
+        "【工商银行】尊敬的客户，您的账户余额不足10元，请及时充值，以免影响使用。",
+        "我在开会，不方便接电话，晚点回你。",
+        "【中国移动】您订购的视频彩铃业务将于下月自动续费，如需取消请致电10086。",
+        "这个兼职就是扫码注册，不需要垫付一分钱，每单返利2元。",
+        "【中国人民银行】谨防“征信修复”骗局：任何机构都无权删除真实的征信记录，切勿轻信。",
+        "您好，您的征信报告有误可通过中国人民银行征信中心官网提出异议申请。"}) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+      for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback"}) {
+        assertTrue(!codes(v).contains(combined), text + " -> " + codes(v));
+      }
+    }
+  }
+
   @Test
   void nullAndEmptyInputsGetAVerdict() {
     assertEquals(Verdict.Label.NORMAL, screener.screen("", null).verdict());

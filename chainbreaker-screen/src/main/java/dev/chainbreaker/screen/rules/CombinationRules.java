@@ -29,6 +29,21 @@ public final class CombinationRules {
           "It speaks for an institution but asks to add a private chat account; institutions do not",
           "以机构名义要求添加私人聊天账号，正规机构不会这样做", -1, -1));
     }
+    if (ev.has("text.summons") && ev.has("text.transfer_request")) {
+      ev.add(new Signal("text.superior_transfer", 2.0,
+          "A supposed superior who cannot take a call asks for a transfer: the fake-boss scam",
+          "自称领导且不便接电话，要求转账：冒充领导诈骗", -1, -1));
+    }
+    if (ev.has("text.task_rebate") && ev.has("text.advance_payment")) {
+      ev.add(new Signal("text.task_pay_in_first", 2.0,
+          "A paid task that asks the worker to pay in first: how task-rebate scams take the money",
+          "做任务却要求先垫付或充值：刷单返利诈骗的收钱方式", -1, -1));
+    }
+    if (ev.has("text.cancel_charge") && ev.has("text.unofficial_callback_number")) {
+      ev.add(new Signal("text.cancel_charge_callback", 1.5,
+          "It warns of a charge and gives a number that is not the brand's own to cancel it",
+          "以扣费为由要求拨打非官方号码取消", -1, -1));
+    }
     if (ev.has("text.acquaintance_new_number")
         && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")
             || ev.has("text.secrecy") || ev.has("text.summons"))) {

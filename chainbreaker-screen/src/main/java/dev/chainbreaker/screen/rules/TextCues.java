@@ -67,15 +67,21 @@ public final class TextCues {
               + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|crypto|btc)\\b",
           "It promises guaranteed investment returns", "承诺高额稳定收益"),
       TextCue.of("text.loan_offer", 1.2,
-          "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|征信[^。]{0,6}(修复|洗白)|"
+          "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|"
               + "\\b(pre-?approved|no credit check)\\b",
           "It offers easy loans or credit", "提供无抵押贷款或提额"),
+      TextCue.of("text.credit_repair", 3.5,
+          "(修复|洗白|消除|删除|清除|撤销|抹掉)[^。，,]{0,4}(征信|不良记录|逾期记录|失信记录)|征信[^。，,]{0,6}(修复|洗白|异议代理)|"
+              + "\\b(credit repair|(remove|delete|erase) (your )?(negative|bad) (credit )?(records?|history))\\b",
+          "It offers to repair or erase credit records: no one can delete a true record, so the offer is the bait",
+          "声称可修复或消除征信不良记录：真实记录无人能删，此类承诺即是诱饵"),
       TextCue.of("text.offchannel_contact", 1.2,
           "(加|添加|联系|私聊)[^。，,]{0,6}(微信|vx|wx|qq|飞机|telegram|tg)|qq群|微信群|"
               + "\\b(whatsapp|telegram|signal app)\\b",
           "It moves the conversation to a private chat app", "引导添加微信、QQ或飞机等私聊"),
       TextCue.of("text.transfer_request", 1.5,
           "(转|汇|打)(到|入|给)?[^。]{0,6}(这个|以下|指定)?(账户|账号|卡号)|户名[:：]|"
+              + "(给|往|向)(这个|以下|指定|该|下面的?)(账户|账号|卡号|银行卡|卡)[^。，,]{0,2}(转|汇|打)|"
               + "\\b(transfer|wire|send) (the )?(money|funds|payment) to\\b",
           "It asks for a transfer to a given account", "要求向指定账户转账"),
       TextCue.of("text.secrecy", 1.0,
@@ -89,8 +95,18 @@ public final class TextCues {
               + "to transfer to you|beneficiary|inheritance|unclaimed (funds?|prize))\\b",
           "It asks for a fee before paying out: the advance-fee trick", "要求先交费用才能提现或领取"),
       TextCue.of("text.summons", 0.5,
-          "(来|到)我(的)?办公室|\\b(come to my office|stuck in a meeting|can't talk)\\b",
+          "(来|到)我(的)?办公室|(我)?(在|正在)开会[^。]{0,6}不方便|不方便接(听)?电话|"
+              + "\\b(come to my office|stuck in a meeting|can't talk)\\b",
           "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
+      TextCue.of("text.advance_payment", 0.8,
+          "(?<![不无免])(需|须|先)[^。，,]{0,3}(垫付|垫资)|先(充值|预付)|本金[^。]{0,6}(一起|一并|全部)?(返还|退还|返回)|"
+              + "\\b(top up first|pay in (advance|first))\\b",
+          "It asks the recipient to pay in first", "要求先行垫付或充值"),
+      TextCue.of("text.cancel_charge", 1.0,
+          "(自动)?(扣费|续费|扣款)[^。]{0,24}(取消|关闭|解除|退订)[^。]{0,10}(联系|致电|拨打|添加|咨询)|"
+              + "(取消|关闭|解除)[^。]{0,10}(自动)?(扣费|续费|扣款)[^。]{0,10}(联系|致电|拨打)",
+          "It warns of a charge and asks the recipient to get in touch to cancel it",
+          "以即将扣费为由要求联系取消"),
       TextCue.of("text.prize_claim", 1.5,
           "恭喜您?[^。]{0,12}(抽中|抽选|选中|获得|荣获|中奖)|幸运(观众|用户|客户)|中得[^。]{0,6}奖|"
               + "\\b((you|u) (have )?(won|been (selected|chosen|awarded))|(ur|your) (number|mobile)[^.]{0,20}"
