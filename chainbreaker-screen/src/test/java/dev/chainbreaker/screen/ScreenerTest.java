@@ -121,10 +121,10 @@ class ScreenerTest {
   }
 
   /**
-   * Four mechanisms the public anti-fraud campaigns rank among the most reported, none with a link:
-   * each is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a
-   * boss who cannot take a call, a task that must be paid into, a charge to be cancelled on a number
-   * that is not the brand's), not because of its topic.
+   * Mechanisms the public anti-fraud campaigns rank among the most reported, none with a link: each
+   * is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a boss
+   * who cannot take a call, a task that must be paid into, a charge to be cancelled on a number that is
+   * not the brand's, a deposit to "unfreeze" a trade), not because of its topic.
    */
   @Test
   void commonSchemesWithoutALinkAreReadByTheirMechanism() {
@@ -133,6 +133,7 @@ class ScreenerTest {
       {"王总：小李，我在开会不方便接电话，你先给这个账户转8万过去，客户急用，开完会我再跟你说。", "text.superior_transfer"},
       {"亲，你参加的刷单任务已完成3单，佣金已到账，第4单为联单任务需垫付5000元，完成后本金佣金一起返还。", "text.task_pay_in_first"},
       {"【抖音】您好，您开通的百万保障服务即将到期自动扣费每月800元，如需取消请联系客服 0571-88886666。", "text.cancel_charge_callback"},
+      {"您好，您在我平台购买的游戏装备账号交易因未缴纳保证金已被冻结，请联系客服缴纳保证金解冻。", "text.advance_fee"},
     };
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], null);

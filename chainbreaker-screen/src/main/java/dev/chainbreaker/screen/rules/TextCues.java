@@ -91,6 +91,7 @@ public final class TextCues {
       TextCue.of("text.advance_fee", 2.5,
           "(需|先|要|须|必须)[^。，,]{0,4}(支付|缴纳|交纳|交|垫付|完成)[^。]{0,14}(手续费|保证金|税|解冻费|激活费|费用|垫付|工本费)|"
               + "(方可|才能|才可)[^。，,]{0,4}(提现|领取|到账|解冻|放款)|解冻金|"
+              + "(缴纳|交纳|支付)[^。，,]{0,6}(保证金|手续费|费用)[^。，,]{0,4}(解冻|激活|提现)|"
               + "\\b(pay (a|the) (small )?(fee|deposit|duty|charge)s?|release fee|processing fee|"
               + "to transfer to you|beneficiary|inheritance|unclaimed (funds?|prize))\\b",
           "It asks for a fee before paying out: the advance-fee trick", "要求先交费用才能提现或领取"),
