@@ -160,6 +160,16 @@ class ScreenerTest {
     }
   }
 
+  /** The ministry's name before an '@', without a scheme: the page would come from the host after it. */
+  @Test
+  void anOfficialNameBeforeAnAtSignIsFlagged() {
+    String text = "【社保中心】您的社保账户未上传电子审核，请登录 www.mohrss.gov.cn@sb-gov.cc 在线办理，过时将被注销";
+    Verdict v = screener.screen(text, null);
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertEquals("sb-gov.cc", v.links().get(0).host());
+    assertTrue(codes(v).contains("link.userinfo"), codes(v).toString());
+  }
+
   @Test
   void nullAndEmptyInputsGetAVerdict() {
     assertEquals(Verdict.Label.NORMAL, screener.screen("", null).verdict());

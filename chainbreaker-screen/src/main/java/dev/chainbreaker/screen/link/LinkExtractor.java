@@ -69,7 +69,16 @@ public final class LinkExtractor {
         continue;
       }
       if (CharClasses.isBareHostChar(c) && !Character.isSurrogate(c) && bareAllowedAt(s, i)) {
-        Candidate cand = hostAt(nt, i, false);
+        // "www.icbc.com.cn@evil.top": a host name before the '@' is no mailbox, but typed into a
+        // browser it is a user name, and the page comes from evil.top
+        int disguisedUserInfo = s.regionMatches(true, i, "www.", 0, 4) ? userInfoEnd(s, i) : -1;
+        if (disguisedUserInfo >= 0 && s.indexOf('.', i + 4) > disguisedUserInfo) {
+          disguisedUserInfo = -1; // "www.john@gmail.com": one label after "www." is a mailbox's name
+        }
+        Candidate cand = hostAt(nt, disguisedUserInfo >= 0 ? disguisedUserInfo + 1 : i, false);
+        if (cand != null && disguisedUserInfo >= 0) {
+          cand.userInfo = true;
+        }
         if (cand != null) {
           ExtractedLink link = finish(nt, i, null, cand);
           if (link != null) {

@@ -64,6 +64,19 @@ class ChineseSmsLinkTest {
     assertEquals("evil.top", ui.host());
   }
 
+  /**
+   * Without a scheme, "www.icbc.com.cn@evil.top" reads like a mailbox, but a host name is no mailbox's
+   * name: typed into a browser it is a user name and the page comes from evil.top.
+   */
+  @Test
+  void aHostNameBeforeAnAtSignIsUserInfoNotAMailbox() {
+    ExtractedLink ui = links("请登录 www.icbc.com.cn@evil-login.top 验证身份").get(0);
+    assertTrue(ui.userInfo());
+    assertEquals("evil-login.top", ui.host());
+    assertEquals("www.icbc.com.cn@evil-login.top", ui.text());
+    assertEquals(List.of(), texts("联系 www.john@gmail.com"), "one label after www. is a mailbox's name");
+  }
+
   @Test
   void notLinks() {
     assertEquals(List.of(), texts("下午3点30分，版本1.2.3发布"));
