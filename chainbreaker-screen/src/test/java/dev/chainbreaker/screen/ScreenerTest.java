@@ -109,7 +109,7 @@ class ScreenerTest {
   @Test
   void defangedAndLetterByLetterLinksAreReadAndFlagged() {
     for (String link : new String[] {"hxxps://sb-gov[.]cc", "hXXp://a.szxq9.cc/login", "s b - g o v . c c",
-        "http://sb-gov. cc/", "http://www. sb-gov .cc/login"}) {
+        "http://sb-gov. cc/", "http://www. sb-gov .cc/login", "sb\u202Ecc.vog-\u202C"}) {
       String text = "【社保中心】您的社保账户未上传电子审核，请访问 " + link + " 在线办理，过时将被注销";
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.FRAUD, v.verdict(), link + " -> " + v);

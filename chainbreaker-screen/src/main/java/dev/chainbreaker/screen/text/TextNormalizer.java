@@ -157,6 +157,10 @@ public final class TextNormalizer {
         }
         continue;
       }
+      if (cp == RLO) {
+        i = reverseOverride(src, from, out, events);
+        continue;
+      }
       int type = Character.getType(cp);
       if (type == Character.FORMAT) {
         boolean before = out.length() > 0
@@ -197,6 +201,36 @@ public final class TextNormalizer {
     }
     flushFullwidth(events, fullwidthFrom, fullwidthTo);
     return out;
+  }
+
+  /** RIGHT-TO-LEFT OVERRIDE: what follows, up to a POP DIRECTIONAL FORMATTING or the line's end, is shown backwards. */
+  private static final char RLO = '\u202E';
+  private static final char PDF = '\u202C';
+
+  /**
+   * Appends the run that the override at {@code rlo} shows backwards as the reader sees it, and
+   * returns where reading goes on. "sb‮cc.vog‬" shows as "sbgov.cc" but holds "sbcc.vog": read in
+   * memory order its link is gone. Each character of the run maps to the whole run in the original,
+   * since its order there is not the order shown. The run is folded character by character, like any
+   * other text, after it is reversed.
+   */
+  private static int reverseOverride(String src, int rlo, MappedBuilder out, List<Deobfuscation> events) {
+    int end = rlo + 1;
+    while (end < src.length() && src.charAt(end) != PDF && src.charAt(end) != '\n' && src.charAt(end) != '\r') {
+      end++;
+    }
+    int runEnd = end < src.length() && src.charAt(end) == PDF ? end + 1 : end;
+    // keeps surrogate pairs; a nested override adds nothing the reader could see, and folding it again
+    // would recurse once per override
+    String shown = new StringBuilder(src.substring(rlo + 1, end).replace(String.valueOf(RLO), "")).reverse().toString();
+    MappedBuilder run = foldCharacters(shown, new ArrayList<>());
+    for (int k = 0; k < run.length(); k++) {
+      out.append(run.charAt(k), rlo, runEnd);
+    }
+    if (end > rlo + 1) {
+      events.add(new Deobfuscation(Deobfuscation.Kind.REVERSED, rlo, runEnd));
+    }
+    return runEnd;
   }
 
   /**

@@ -114,6 +114,25 @@ class TextNormalizerTest {
     }
   }
 
+  /**
+   * A right-to-left override shows what follows backwards: "sb\u202Ecc.vog\u202C" is shown, and read by
+   * the victim, as "sbgov.cc". The normaliser reads it as shown, and the whole run maps back to itself.
+   */
+  @Test
+  void readsARightToLeftOverrideAsShown() {
+    String orig = "请访问 sb\u202Ecc.vog\u202C 办理";
+    NormalizedText t = n.normalize(orig);
+    assertEquals("请访问 sbgov.cc 办理", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.REVERSED), kinds(t).toString());
+    int s = "请访问 ".length();
+    assertEquals("sb\u202Ecc.vog\u202C", orig.substring(t.originalStart(s), t.originalEnd(s + "sbgov.cc".length())));
+    // without a closing mark the run ends with the line
+    assertEquals("a cba\nxyz", n.normalize("a \u202Eabc\nxyz").text());
+    // many overrides: linear, no recursion
+    String many = "\u202E".repeat(100_000) + "abc";
+    assertEquals("cba", n.normalize(many).text());
+  }
+
   @Test
   void aLongDottedRunIsReadInLinearTime() {
     String run = "http://" + "a. ".repeat(200_000) + "bc";
@@ -157,7 +176,8 @@ class TextNormalizerTest {
     "a", "Z", "7", " ", ".", "-", "\t", "\n", "\u0001", "\u007F", "\u0085", "社保", "，", "：", "！", "（",
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
     "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
-    "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv"};
+    "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv",
+    "\u202E", "\u202C"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
