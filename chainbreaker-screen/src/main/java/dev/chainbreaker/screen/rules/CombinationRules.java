@@ -44,6 +44,12 @@ public final class CombinationRules {
           "It warns of a charge and gives a number that is not the brand's own to cancel it",
           "以扣费为由要求拨打非官方号码取消", -1, -1));
     }
+    if (ev.has("text.account_alarm") && ev.has("link.unverified_for_claimed_brand")) {
+      ev.add(new Signal("text.alarm_then_unverified_link", 2.0,
+          "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
+              + " with a real alarm asks you to call its own number or open its own app",
+          "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用", -1, -1));
+    }
     if (ev.has("text.acquaintance_new_number")
         && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")
             || ev.has("text.secrecy") || ev.has("text.summons"))) {

@@ -99,6 +99,10 @@ public final class TextCues {
           "(来|到)我(的)?办公室|(我)?(在|正在)开会[^。]{0,6}不方便|不方便接(听)?电话|"
               + "\\b(come to my office|stuck in a meeting|can't talk)\\b",
           "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
+      TextCue.of("text.account_alarm", 0.5,
+          "(账户|账号|银行卡|帐户)(存在|出现|有)?(异常|风险|安全隐患)|异常登录|(账户|账号)[^。，,]{0,4}被盗|"
+              + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been )?(compromised|locked)\\b",
+          "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
       TextCue.of("text.advance_payment", 0.8,
           "(?<![不无免])(需|须|先)[^。，,]{0,3}(垫付|垫资)|先(充值|预付)|本金[^。]{0,6}(一起|一并|全部)?(返还|退还|返回)|"
               + "\\b(top up first|pay in (advance|first))\\b",
