@@ -236,9 +236,16 @@ public final class Screener {
       findings.add(new LinkFinding(a.link().text(), a.hostName().unicode(), a.registrableDomain(),
           LinkRules.risk(a, ev, label == Verdict.Label.FRAUD), a.link().start(), a.link().end()));
     }
+    // A FRAUD verdict always names what tipped it: when no rule weighs towards fraud, the model did,
+    // however undecided, and hiding it would leave the verdict with no reason at all.
+    boolean ruleForFraud = false;
+    for (Signal s : ev.signals()) {
+      ruleForFraud |= s.weight() > 0 && !s.code().equals("model.text_classifier");
+    }
+    boolean modelDecided = label == Verdict.Label.FRAUD && !ruleForFraud;
     List<Reason> reasons = new ArrayList<>();
     for (Signal s : ev.signals()) {
-      if (s.code().equals("model.text_classifier")
+      if (s.code().equals("model.text_classifier") && !modelDecided
           && (Math.abs(s.weight()) < 1.0 || (s.weight() > 0) != (label == Verdict.Label.FRAUD))) {
         continue; // an undecided model explains nothing, and one outvoted by the rules explains the other verdict
       }
