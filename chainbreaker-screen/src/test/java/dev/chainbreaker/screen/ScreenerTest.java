@@ -124,7 +124,8 @@ class ScreenerTest {
    * Mechanisms the public anti-fraud campaigns rank among the most reported, none with a link: each
    * is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a boss
    * who cannot take a call, a task that must be paid into, a charge to be cancelled on a number that is
-   * not the brand's, a deposit to "unfreeze" a trade, an account alarm with a link that cannot be checked),
+   * not the brand's, a deposit to "unfreeze" a trade, an account alarm or a failed delivery with a link that
+   * cannot be checked),
    * not because of its topic.
    */
   @Test
@@ -136,6 +137,7 @@ class ScreenerTest {
       {"【抖音】您好，您开通的百万保障服务即将到期自动扣费每月800元，如需取消请联系客服 0571-88886666。", "text.cancel_charge_callback"},
       {"您好，您在我平台购买的游戏装备账号交易因未缴纳保证金已被冻结，请联系客服缴纳保证金解冻。", "text.advance_fee"},
       {"【工商银行】您的账户异常，请登录 https://t.cn/A6xYz1 验证身份", "text.alarm_then_unverified_link"},
+      {"Your package could not be delivered. Reschedule: bit.ly/3xYz9Q", "text.delivery_failed_short_link"},
     };
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], null);
@@ -155,11 +157,12 @@ class ScreenerTest {
         "【中国人民银行】谨防“征信修复”骗局：任何机构都无权删除真实的征信记录，切勿轻信。",
         "您好，您的征信报告有误可通过中国人民银行征信中心官网提出异议申请。",
         "【工商银行】您的账户存在异常交易，如非本人操作请致电95588。",
-        "【工商银行】您尾号1234的账户于12月3日消费500元，详情 https://t.cn/A6xYz1"}) {
+        "【工商银行】您尾号1234的账户于12月3日消费500元，详情 https://t.cn/A6xYz1",
+        "Your package could not be delivered today. We will try again tomorrow."}) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
       for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback",
-          "text.alarm_then_unverified_link"}) {
+          "text.alarm_then_unverified_link", "text.delivery_failed_short_link"}) {
         assertTrue(!codes(v).contains(combined), text + " -> " + codes(v));
       }
     }

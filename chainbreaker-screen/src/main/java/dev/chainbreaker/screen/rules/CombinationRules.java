@@ -50,6 +50,11 @@ public final class CombinationRules {
               + " with a real alarm asks you to call its own number or open its own app",
           "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用", -1, -1));
     }
+    if (ev.has("text.delivery_failed") && (ev.has("link.shortener") || ev.has("link.unverified_for_claimed_brand"))) {
+      ev.add(new Signal("text.delivery_failed_short_link", 1.5,
+          "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
+          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用", -1, -1));
+    }
     if (ev.has("text.acquaintance_new_number")
         && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")
             || ev.has("text.secrecy") || ev.has("text.summons"))) {

@@ -103,6 +103,11 @@ public final class TextCues {
           "(账户|账号|银行卡|帐户)(存在|出现|有)?(异常|风险|安全隐患)|异常登录|(账户|账号)[^。，,]{0,4}被盗|"
               + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been )?(compromised|locked)\\b",
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
+      TextCue.of("text.delivery_failed", 0.5,
+          "(包裹|快递|件)[^。，,]{0,6}(无法|未能|不能)(派送|投递|配送|送达)|派送失败|投递失败|地址(不详|有误|不完整)|"
+              + "\\b((could|can) ?not be delivered|delivery (failed|attempt failed)|(package|parcel|shipment) "
+              + "(is )?(on hold|held)|(incomplete|invalid) (delivery )?address)\\b",
+          "It says a delivery failed", "声称快递无法派送"),
       TextCue.of("text.advance_payment", 0.8,
           "(?<![不无免])(需|须|先)[^。，,]{0,3}(垫付|垫资)|先(充值|预付)|本金[^。]{0,6}(一起|一并|全部)?(返还|退还|返回)|"
               + "\\b(top up first|pay in (advance|first))\\b",
