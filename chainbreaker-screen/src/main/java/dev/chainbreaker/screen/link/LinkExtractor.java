@@ -109,13 +109,27 @@ public final class LinkExtractor {
     return null;
   }
 
-  /** "//example.com": a protocol-relative link, not the tail of "http://". */
+  /**
+   * "//example.com": a protocol-relative link. After a ':' too, unless a scheme the loop knows ends
+   * there ("http://" is read at its first letter, or refused there, as in "#http://"): "://" after
+   * anything else is a broken scheme ("ht tp://jf-10086.top"), and the host after it is still where
+   * the link goes.
+   */
   private static boolean protocolRelativeAt(String s, int i) {
     if (i == 0) {
       return true;
     }
     char p = s.charAt(i - 1);
-    return p != ':' && p != '/' && p != '_' && !CharClasses.isAsciiAlnum(p);
+    if (p == ':') {
+      for (String sc : SCHEMES) {
+        int at = i + 2 - sc.length(); // where that scheme would start: "http://" ends at i + 2
+        if (at >= 0 && s.regionMatches(true, at, sc, 0, sc.length())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return p != '/' && p != '_' && !CharClasses.isAsciiAlnum(p);
   }
 
   /**

@@ -68,6 +68,14 @@ class ChineseSmsLinkTest {
    * Without a scheme, "www.icbc.com.cn@evil.top" reads like a mailbox, but a host name is no mailbox's
    * name: typed into a browser it is a user name and the page comes from evil.top.
    */
+  /** A scheme broken by a space or a typo still leads to the host after "://"; a known scheme refused stays refused. */
+  @Test
+  void aBrokenSchemeStillLeadsToItsHost() {
+    assertEquals("jf-10086.top", links("请登录 ht tp://jf-10086.top 兑换").get(0).host());
+    assertEquals("jf-10086.top", links("请登录 hppt://jf-10086.top 兑换").get(0).host());
+    assertEquals(List.of(), texts("#http://test.com"));
+  }
+
   @Test
   void aHostNameBeforeAnAtSignIsUserInfoNotAMailbox() {
     ExtractedLink ui = links("请登录 www.icbc.com.cn@evil-login.top 验证身份").get(0);

@@ -44,7 +44,10 @@ class LinkifyAndAutolinkVectorsTest {
       // "test.example@http://vk.com": '@' before a scheme blocks it (twitter-text agrees)
       "test.example@http://vk.com",
       // ':' may precede a bare host, because SMS writes "网址:abc.cc"; file.pm is then a link
-      "path:to:file.pm");
+      "path:to:file.pm",
+      // a misspelt scheme is a disguise in SMS ("ht tp://", "hppt://"): the host after "://" is still
+      // where a reader who types the link goes
+      "hppt://example.com");
 
   /** autolink-java inputs handled differently on purpose. */
   static final Set<String> AUTOLINK_DEVIATIONS = Set.of(

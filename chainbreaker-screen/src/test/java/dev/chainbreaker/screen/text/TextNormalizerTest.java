@@ -133,6 +133,19 @@ class TextNormalizerTest {
     assertEquals("cba", n.normalize(many).text());
   }
 
+  /**
+   * RFC 3986 never escapes a letter or digit, and a browser undoes such an escape in a host:
+   * "icbc.com.cn.%65vil.top" goes to icbc.com.cn.evil.top. Escapes of anything else stay as written.
+   */
+  @Test
+  void decodesEscapedLettersAndDigitsOnly() {
+    assertUndone("icbc.com.cn.%65vil.top", "icbc.com.cn.evil.top", Deobfuscation.Kind.ESCAPED);
+    assertEquals("https://a.cc/s?wd=%E4%B8%AD", n.normalize("https://a.cc/s?wd=%E4%B8%AD").text());
+    assertEquals("全场50%OFF", n.normalize("全场50%OFF").text());
+    assertEquals("增长%41", n.normalize("增长%41").text());
+    assertEquals("a.cc/%2F%20", n.normalize("a.cc/%2F%20").text());
+  }
+
   @Test
   void aLongDottedRunIsReadInLinearTime() {
     String run = "http://" + "a. ".repeat(200_000) + "bc";
@@ -177,7 +190,7 @@ class TextNormalizerTest {
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
     "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
     "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv",
-    "\u202E", "\u202C"};
+    "\u202E", "\u202C", "%65", "%4", "%E4"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
