@@ -13,6 +13,28 @@ public final class CombinationRules {
 
   private CombinationRules() {}
 
+  /** A scheme that is one cue together with any of others: {@code code} is added when both are present. */
+  private record Pair(String code, double weight, String first, List<String> second, String message, String messageZh) {}
+
+  private static final List<Pair> PAIRS = List.of(
+      new Pair("text.superior_transfer", 2.0, "text.summons", List.of("text.transfer_request"),
+          "A supposed superior who cannot take a call asks for a transfer: the fake-boss scam",
+          "自称领导且不便接电话，要求转账：冒充领导诈骗"),
+      new Pair("text.task_pay_in_first", 2.0, "text.task_rebate", List.of("text.advance_payment"),
+          "A paid task that asks the worker to pay in first: how task-rebate scams take the money",
+          "做任务却要求先垫付或充值：刷单返利诈骗的收钱方式"),
+      new Pair("text.cancel_charge_callback", 1.5, "text.cancel_charge", List.of("text.unofficial_callback_number"),
+          "It warns of a charge and gives a number that is not the brand's own to cancel it",
+          "以扣费为由要求拨打非官方号码取消"),
+      new Pair("text.alarm_then_unverified_link", 2.0, "text.account_alarm", List.of("link.unverified_for_claimed_brand"),
+          "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
+              + " with a real alarm asks you to call its own number or open its own app",
+          "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用"),
+      new Pair("text.delivery_failed_short_link", 1.5, "text.delivery_failed",
+          List.of("link.shortener", "link.unverified_for_claimed_brand"),
+          "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
+          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用"));
+
   public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics) {
     boolean offchannel = ev.has("text.offchannel_contact");
     boolean earnings = ev.has("text.task_rebate") || ev.has("text.guaranteed_returns")
@@ -29,31 +51,10 @@ public final class CombinationRules {
           "It speaks for an institution but asks to add a private chat account; institutions do not",
           "以机构名义要求添加私人聊天账号，正规机构不会这样做", -1, -1));
     }
-    if (ev.has("text.summons") && ev.has("text.transfer_request")) {
-      ev.add(new Signal("text.superior_transfer", 2.0,
-          "A supposed superior who cannot take a call asks for a transfer: the fake-boss scam",
-          "自称领导且不便接电话，要求转账：冒充领导诈骗", -1, -1));
-    }
-    if (ev.has("text.task_rebate") && ev.has("text.advance_payment")) {
-      ev.add(new Signal("text.task_pay_in_first", 2.0,
-          "A paid task that asks the worker to pay in first: how task-rebate scams take the money",
-          "做任务却要求先垫付或充值：刷单返利诈骗的收钱方式", -1, -1));
-    }
-    if (ev.has("text.cancel_charge") && ev.has("text.unofficial_callback_number")) {
-      ev.add(new Signal("text.cancel_charge_callback", 1.5,
-          "It warns of a charge and gives a number that is not the brand's own to cancel it",
-          "以扣费为由要求拨打非官方号码取消", -1, -1));
-    }
-    if (ev.has("text.account_alarm") && ev.has("link.unverified_for_claimed_brand")) {
-      ev.add(new Signal("text.alarm_then_unverified_link", 2.0,
-          "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
-              + " with a real alarm asks you to call its own number or open its own app",
-          "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用", -1, -1));
-    }
-    if (ev.has("text.delivery_failed") && (ev.has("link.shortener") || ev.has("link.unverified_for_claimed_brand"))) {
-      ev.add(new Signal("text.delivery_failed_short_link", 1.5,
-          "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
-          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用", -1, -1));
+    for (Pair pair : PAIRS) {
+      if (ev.has(pair.first()) && pair.second().stream().anyMatch(ev::has)) {
+        ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
+      }
     }
     if (ev.has("text.acquaintance_new_number")
         && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")
