@@ -293,27 +293,55 @@ public final class TextNormalizer {
 
   /** Decodes escapes of unreserved characters ({@link #escapedUnreserved}); everything else is copied. */
   private static MappedBuilder decodeEscapes(MappedBuilder in, List<Deobfuscation> events) {
-    if (!hidesEscape(in)) {
-      return in;
-    }
-    MappedBuilder out = new MappedBuilder(in.length());
+    return rewrite(in, events, (t, i) -> t.charAt(i) == '%' && escapedUnreserved(t, i) >= 0 ? i + 3 : -1,
+        (t, i, end, out) -> {
+          int from = t.startAt(i);
+          int to = t.endAt(end - 1);
+          out.append((char) escapedUnreserved(t, i), from, to);
+          return new Deobfuscation(Deobfuscation.Kind.ESCAPED, from, to);
+        });
+  }
+
+  /** Finds where a disguise that starts at {@code i} ends, or -1 when none starts there. */
+  private interface Finder {
+    int end(MappedBuilder in, int i);
+  }
+
+  /** Writes what the disguise at {@code [i, end)} stands for; returns what was undone, or null. */
+  private interface Undo {
+    Deobfuscation write(MappedBuilder in, int i, int end, MappedBuilder out);
+  }
+
+  /**
+   * One pass of the normaliser: a copy of {@code in} with every disguise {@code find} finds undone,
+   * or {@code in} itself when there is none (most texts), without a copy.
+   */
+  private static MappedBuilder rewrite(MappedBuilder in, List<Deobfuscation> events, Finder find, Undo undo) {
+    MappedBuilder out = null;
     int n = in.length();
     int i = 0;
     while (i < n) {
-      char c = in.charAt(i);
-      int decoded = c == '%' ? escapedUnreserved(in, i) : -1;
-      if (decoded >= 0) {
-        int from = in.startAt(i);
-        int to = in.endAt(i + 2);
-        out.append((char) decoded, from, to);
-        events.add(new Deobfuscation(Deobfuscation.Kind.ESCAPED, from, to));
-        i += 3;
+      int end = find.end(in, i);
+      if (end > i) {
+        if (out == null) {
+          out = new MappedBuilder(n);
+          for (int k = 0; k < i; k++) {
+            out.append(in.charAt(k), in.startAt(k), in.endAt(k));
+          }
+        }
+        Deobfuscation d = undo.write(in, i, end, out);
+        if (d != null) {
+          events.add(d);
+        }
+        i = end;
         continue;
       }
-      out.append(c, in.startAt(i), in.endAt(i));
+      if (out != null) {
+        out.append(in.charAt(i), in.startAt(i), in.endAt(i));
+      }
       i++;
     }
-    return out;
+    return out == null ? in : out;
   }
 
   /** Whether {@link #undefangSchemes} would rewrite anything in {@code in}. */
@@ -334,34 +362,18 @@ public final class TextNormalizer {
    * filters see no link.
    */
   private static MappedBuilder undefangSchemes(MappedBuilder in, List<Deobfuscation> events) {
-    if (!hidesScheme(in)) {
-      return in;
-    }
-    MappedBuilder out = new MappedBuilder(in.length());
-    int n = in.length();
-    int i = 0;
-    while (i < n) {
-      char c = in.charAt(i);
-      int end = (c == 'h' || c == 'H') ? defangedSchemeEnd(in, i) : -1;
-      if (end > 0) {
-        boolean secure = in.charAt(i + 4) == 's' || in.charAt(i + 4) == 'S';
-        String scheme = secure ? "https://" : "http://";
-        int from = in.startAt(i);
-        int to = in.endAt(end - 1);
-        // one unit for each letter of the scheme, each standing for the written letter at that place
-        // where there is one, so the link's span still starts at the "h" and ends at the "//"
-        for (int k = 0; k < scheme.length(); k++) {
-          int src = Math.min(i + k, end - 1);
-          out.append(scheme.charAt(k), in.startAt(src), in.endAt(src));
-        }
-        events.add(new Deobfuscation(Deobfuscation.Kind.DEFANGED_SCHEME, from, to));
-        i = end;
-        continue;
-      }
-      out.append(c, in.startAt(i), in.endAt(i));
-      i++;
-    }
-    return out;
+    return rewrite(in, events, (t, i) -> t.charAt(i) == 'h' || t.charAt(i) == 'H' ? defangedSchemeEnd(t, i) : -1,
+        (t, i, end, out) -> {
+          boolean secure = t.charAt(i + 4) == 's' || t.charAt(i + 4) == 'S';
+          String scheme = secure ? "https://" : "http://";
+          // one unit for each letter of the scheme, each standing for the written letter at that place
+          // where there is one, so the link's span still starts at the "h" and ends at the "//"
+          for (int k = 0; k < scheme.length(); k++) {
+            int src = Math.min(i + k, end - 1);
+            out.append(scheme.charAt(k), t.startAt(src), t.endAt(src));
+          }
+          return new Deobfuscation(Deobfuscation.Kind.DEFANGED_SCHEME, t.startAt(i), t.endAt(end - 1));
+        });
   }
 
   /**
@@ -418,28 +430,17 @@ public final class TextNormalizer {
    */
   private static MappedBuilder closeSpacedHosts(MappedBuilder in, List<Deobfuscation> events) {
     if (firstSpacedHost(in) < 0) {
-      return in;
+      return in; // no copy for a text whose spaced runs are all initials or words
     }
-    MappedBuilder out = new MappedBuilder(in.length());
-    int n = in.length();
-    int i = 0;
-    while (i < n) {
-      int end = spacedRunEnd(in, i);
-      if (end > 0) {
-        boolean host = isSpacedHost(in, i, end);
-        for (int k = i; k < end; k += host ? 2 : 1) {
-          out.append(in.charAt(k), in.startAt(k), in.endAt(k));
-        }
-        if (host) {
-          events.add(new Deobfuscation(Deobfuscation.Kind.SPACED_LETTERS, in.startAt(i), in.endAt(end - 1)));
-        }
-        i = end;
-        continue;
+    // every spaced run is passed whole, a host closed up and any other run copied as it is: the scan
+    // looks at the start of a run only, which keeps it linear
+    return rewrite(in, events, TextNormalizer::spacedRunEnd, (t, i, end, out) -> {
+      boolean host = isSpacedHost(t, i, end);
+      for (int k = i; k < end; k += host ? 2 : 1) {
+        out.append(t.charAt(k), t.startAt(k), t.endAt(k));
       }
-      out.append(in.charAt(i), in.startAt(i), in.endAt(i));
-      i++;
-    }
-    return out;
+      return host ? new Deobfuscation(Deobfuscation.Kind.SPACED_LETTERS, t.startAt(i), t.endAt(end - 1)) : null;
+    });
   }
 
   /** Start of the first spaced-out host in {@code in}, or -1. One pass. */
@@ -519,32 +520,15 @@ public final class TextNormalizer {
 
   /** Rewrites disguised dots between ASCII alphanumerics; everything else is copied. */
   private static MappedBuilder undisguiseDots(MappedBuilder in, List<Deobfuscation> events) {
-    int n = in.length();
-    if (!hidesDot(in)) {
-      return in; // most texts hide no dot: then the copy below would equal its input
-    }
-    MappedBuilder out = new MappedBuilder(in.length());
-    int i = 0;
-    while (i < n) {
-      char c = in.charAt(i);
-      if (i > 0 && isAsciiAlnum(in.charAt(i - 1)) && (isDotStart(c) || isGap(c))) {
-        int end = matchDisguisedDot(in, i);
-        if (end > 0) {
-          Deobfuscation.Kind kind = kindOf(in, i, end);
-          int from = in.startAt(i);
-          int to = in.endAt(end - 1);
+    return rewrite(in, events, (t, i) -> i > 0 && isAsciiAlnum(t.charAt(i - 1))
+        && (isDotStart(t.charAt(i)) || isGap(t.charAt(i))) ? matchDisguisedDot(t, i) : -1,
+        (t, i, end, out) -> {
+          int from = t.startAt(i);
+          int to = t.endAt(end - 1);
           out.append('.', from, to);
-          if (kind != null) {
-            events.add(new Deobfuscation(kind, from, to));
-          }
-          i = end;
-          continue;
-        }
-      }
-      out.append(c, in.startAt(i), in.endAt(i));
-      i++;
-    }
-    return out;
+          Deobfuscation.Kind kind = kindOf(t, i, end);
+          return kind == null ? null : new Deobfuscation(kind, from, to);
+        });
   }
 
   /** End of a disguised dot starting at {@code i}, or -1; the dot must be followed by an alnum. */
