@@ -14,11 +14,11 @@ package dev.chainbreaker.core.event;
  * a digit or X, whose GB 11643 check character is right. Checksums keep order numbers, amounts and
  * phone numbers readable: a random run passes one by chance only one time in ten or eleven.
  */
-final class FreeText {
+public final class FreeText {
   private FreeText() {}
 
   /** {@code text} with every card and identity number masked; the same instance when there is none. */
-  static String mask(String text) {
+  public static String mask(String text) {
     if (text == null) {
       return null;
     }

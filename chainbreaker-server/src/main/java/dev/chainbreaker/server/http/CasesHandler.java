@@ -1,6 +1,7 @@
 package dev.chainbreaker.server.http;
 
 import dev.chainbreaker.core.SubjectState;
+import dev.chainbreaker.core.event.FreeText;
 import dev.chainbreaker.core.event.PhoneNumbers;
 import dev.chainbreaker.core.state.PhoneState;
 import dev.chainbreaker.server.auth.ApiKey;
@@ -53,7 +54,8 @@ final class CasesHandler {
     if (noteNode != null && !noteNode.isNull() && !noteNode.isString()) {
       throw Problem.invalid("note", "must be a string");
     }
-    String note = noteNode == null || noteNode.isNull() ? "" : noteNode.asString().strip();
+    // an analyst may quote the victim's card or ID number: stored and exported masked, as events' free text is
+    String note = noteNode == null || noteNode.isNull() ? "" : FreeText.mask(noteNode.asString().strip());
     if (note.length() > MAX_NOTE) {
       throw Problem.invalid("note", "longer than " + MAX_NOTE + " characters");
     }

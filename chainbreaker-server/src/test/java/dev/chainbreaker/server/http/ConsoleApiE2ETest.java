@@ -131,6 +131,14 @@ class ConsoleApiE2ETest {
     HttpResponse<String> csv = client.get("/v1/cases/export?format=csv", analyst);
     assertTrue(csv.body().startsWith("subject,label,state,note,labelledBy,labelledAt,chain\r\n"), csv.body());
     assertTrue(csv.body().contains(",\"'=owner called, \"\"confirmed\"\"\","), csv.body());
+    // a victim's card or ID number quoted in a note is stored and exported masked, never raw
+    HttpResponse<String> quoted = client.send("PUT", "/v1/cases/13800000042", analyst, "application/json",
+        "{\"label\":\"confirmed_takeover\",\"note\":\"victim ID 11010519491231002X, card 6222021234567890128\"}");
+    assertEquals(200, quoted.statusCode(), quoted.body());
+    String exported = client.get("/v1/cases/export", analyst).body() + client.get("/v1/cases/export?format=csv", analyst).body();
+    assertFalse(quoted.body().contains("11010519491231002X") || exported.contains("11010519491231002X"), exported);
+    assertFalse(quoted.body().contains("6222021234567890128") || exported.contains("6222021234567890128"), exported);
+    assertTrue(exported.contains("victim ID"), exported);
     // bad input names the field; ingest may not label
     assertProblem(client.send("PUT", "/v1/cases/" + PHONE, analyst, "application/json", "{\"label\":\"maybe\"}"), 400, "label");
     assertProblem(client.send("PUT", "/v1/cases/" + PHONE, analyst, "application/json", "{\"label\":\"open\",\"note\":5}"), 400, "note");
