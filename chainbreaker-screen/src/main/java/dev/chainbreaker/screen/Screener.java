@@ -13,6 +13,7 @@ import dev.chainbreaker.screen.rules.Categorizer;
 import dev.chainbreaker.screen.rules.CombinationRules;
 import dev.chainbreaker.screen.rules.ContactRules;
 import dev.chainbreaker.screen.rules.Evidence;
+import dev.chainbreaker.screen.rules.IllegalOffers;
 import dev.chainbreaker.screen.rules.LinkAssessment;
 import dev.chainbreaker.screen.rules.LinkAssessor;
 import dev.chainbreaker.screen.rules.LinkRules;
@@ -216,6 +217,11 @@ public final class Screener {
               + " yet gives another number to call: the mark of a spoofed sender",
           "来自官方服务号码 " + si.normalized() + "，却要求拨打其他号码：伪造发送方的特征", -1, -1));
     }
+    // An anti-fraud warning names gambling to warn of it; it is not an advertisement.
+    IllegalOffers.Offer offer = warning ? null : IllegalOffers.find(nt, lower);
+    if (offer != null) {
+      IllegalOffers.explain(offer, ev);
+    }
 
     double z = ev.total();
     double score = 1.0 / (1.0 + Math.exp(-z));
@@ -224,9 +230,9 @@ public final class Screener {
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
       category = categorizer.fraud(lower, mentions);
-    } else if (isSpam(ms, lower, ev)) {
+    } else if (offer != null || isSpam(ms, lower, ev)) {
       label = Verdict.Label.SPAM;
-      category = categorizer.spam(lower);
+      category = offer != null ? offer.category() : categorizer.spam(lower);
     } else {
       label = Verdict.Label.NORMAL;
       category = categorizer.normal(lower, mentions, si.isPersonal());

@@ -20,6 +20,12 @@ public final class Evidence {
     }
   }
 
+  /** Gives the signal {@code code}, if present, another weight; its explanation and span stay. */
+  public void reweigh(String code, double weight) {
+    byCode.computeIfPresent(code,
+        (c, s) -> new Signal(c, weight, s.message(), s.messageZh(), s.start(), s.end()));
+  }
+
   public boolean has(String code) {
     return byCode.containsKey(code);
   }

@@ -1,0 +1,107 @@
+package dev.chainbreaker.screen.rules;
+
+import dev.chainbreaker.screen.text.NormalizedText;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Advertising for what may not be sold: online gambling, forged invoices and certificates, bank and
+ * SIM cards for resale, leaked exam answers. Such a text often carries the marks of a scam (a link
+ * on a cheap TLD, spaced out to slip past filters; a mobile sender; a WeChat or QQ contact), yet it
+ * asks the reader for nothing a fraud asks for. Every labelled source calls it spam, and the engine
+ * must not take it for a phishing text that exposes the line. So the marks that belong to its
+ * advertising are explained by it: they stay as reasons but weigh nothing towards fraud. A pretext
+ * (a claimed institution, a request for codes, a "safe account", guaranteed returns, an APK) still
+ * counts in full. Stateless and thread-safe.
+ */
+public final class IllegalOffers {
+
+  /** What was found: the spam category it belongs to and the reason that names it. */
+  public record Offer(String category, Signal signal) {}
+
+  /**
+   * Words only online gambling uses: one of them and any second gambling word make a promotion
+   * (one alone is not enough: "赌博" in a news item, "首存" in a bank's deposit offer).
+   */
+  private static final FastPattern GAMBLING_STRONG = new FastPattern(
+      "百家乐|真人视讯|真人娱乐|真人游戏|返水|时时彩|六合彩|特码|滚球|博彩|网上赌|赌博|真钱|上分下分|龙虎斗|北京赛车|pk10|"
+          + "首存|流水\\s*[一二三1-9x]\\s*倍|娱乐城|"
+          + "\\b(casino|free spins|bonus bets|sportsbook|wagering|first deposit|deposit bonus|match bonus)\\b");
+  /**
+   * Words gambling shares with ordinary life ("彩金" in a jeweller's sale, "棋牌" at a hotel, "I bet"
+   * in a chat): they count beside a strong one, or three together.
+   */
+  private static final FastPattern GAMBLING_WEAK = new FastPattern(
+      "彩金|棋牌|彩票|投注|下注|赔率|提款|竞猜|首充|捕鱼|体验金|电子游艺|老虎机|(注册|登录|开户)(即|就)?(送|领)|永久网址|"
+          + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?)\\b");
+  /**
+   * Goods and services that are crimes to sell: forged invoices (代开发票), forged certificates (办证),
+   * bank and SIM cards for resale (the "两卡" that carry fraud's money and calls), surveillance for
+   * hire, exam answers, smuggled cigarettes.
+   */
+  private static final FastPattern ILLEGAL = new FastPattern(
+      "代开[^。，,]{0,6}发票|(专|普)票[^。]{0,6}点数|办(理)?各类证件|办证[^。]{0,10}(可查|包过|包真|毕业证|驾驶证|学位证)|"
+          + "(毕业证|学位证|驾驶证)[^。]{0,12}(可上网查询|包过|包真)|私家侦探|婚外情调查|寻人查址|"
+          + "(出售|收购|高价收)[^。]{0,8}(银行卡|电话卡|手机卡|四件套|对公账户|u盾)|(银行卡|电话卡|手机卡)[^。]{0,4}四件套|"
+          + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发");
+
+  /**
+   * The marks of how such an offer is advertised, which it explains: where its link lives and how it
+   * is disguised, who sends it, the hurry and the bonus it dangles, the chat app it moves to.
+   */
+  private static final Set<String> ADVERTISING_MEANS = Set.of(
+      "link.obfuscated", "link.risky_tld", "link.shortener", "link.free_hosting", "link.ip_host",
+      "link.idn_host", "sender.personal_risky_link", "sender.virtual_mobile", "sender.alphanumeric_id",
+      "text.deadline", "text.money_lure", "text.offchannel_contact", "text.install_app", "text.loan_offer");
+
+  private IllegalOffers() {}
+
+  /** The offer in {@code lower} (the lower-cased normalised head of {@code nt}), or null. */
+  public static Offer find(NormalizedText nt, String lower) {
+    Set<String> strong = new HashSet<>();
+    int[] first = {-1, -1};
+    collect(GAMBLING_STRONG, lower, strong, 3, first);
+    Set<String> weak = new HashSet<>();
+    if (strong.size() < 2) {
+      collect(GAMBLING_WEAK, lower, weak, 3, strong.isEmpty() ? first : null);
+    }
+    if (!strong.isEmpty() && strong.size() + weak.size() >= 2 || weak.size() >= 3) {
+      return new Offer("gambling", new Signal("text.gambling_promotion", 0.0,
+          "It advertises online gambling, which is illegal to offer",
+          "推广网络赌博，属违法广告", nt.originalStart(first[0]), nt.originalEnd(first[1])));
+    }
+    Matcher m = ILLEGAL.pattern().matcher(lower);
+    int at = ILLEGAL.find(m, lower, 0);
+    if (at >= 0) {
+      return new Offer("other_spam", new Signal("text.illegal_offer", 0.0,
+          "It offers illegal goods or services: forged invoices or certificates, bank or SIM cards, exam answers",
+          "兜售违法商品或服务：代开发票、办证、买卖银行卡或电话卡、考试答案等",
+          nt.originalStart(at), nt.originalEnd(m.end())));
+    }
+    return null;
+  }
+
+  /**
+   * Adds the distinct matches of {@code p} in {@code s} to {@code into}, up to {@code max} of them,
+   * and the first one's span to {@code span} when given.
+   */
+  private static void collect(FastPattern p, String s, Set<String> into, int max, int[] span) {
+    Matcher m = p.pattern().matcher(s);
+    for (int at = p.find(m, s, 0); at >= 0 && into.size() < max; at = p.find(m, s, Math.max(m.end(), at + 1))) {
+      if (into.isEmpty() && span != null) {
+        span[0] = at;
+        span[1] = m.end();
+      }
+      into.add(m.group());
+    }
+  }
+
+  /** Adds the offer's reason to {@code ev} and takes the weight off the marks it explains. */
+  public static void explain(Offer offer, Evidence ev) {
+    ev.add(offer.signal());
+    for (String code : ADVERTISING_MEANS) {
+      ev.reweigh(code, 0.0);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.chainbreaker.screen.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainbreaker.screen.Reason;
+import dev.chainbreaker.screen.Screener;
+import dev.chainbreaker.screen.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gambling and illegal-goods advertising is spam, not fraud: its risky link and mobile sender are the
+ * advertiser's, and a FRAUD verdict would mark the recipient's line as exposed to phishing. A pretext
+ * inside such a text still makes it fraud.
+ */
+class IllegalOffersTest {
+
+  private final Screener screener = Screener.standard();
+
+  private static List<String> codes(Verdict v) {
+    return v.reasons().stream().map(Reason::code).toList();
+  }
+
+  @Test
+  void aGamblingAdWithASpacedOutLinkIsSpamAndSaysWhy() {
+    String text = "金沙娱乐城盛大开业，真人视讯、百家乐任你玩，首存500送500，官网 js777 . top";
+    Verdict v = screener.screen(text, "+8617012345678");
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertEquals("gambling", v.category());
+    assertTrue(v.score() < 0.5, v.toString());
+    List<String> codes = codes(v);
+    assertTrue(codes.contains("text.gambling_promotion"), codes.toString());
+    assertTrue(codes.contains("link.obfuscated"), "the link's disguise stays a reason: " + codes);
+    Reason why = v.reasons().stream().filter(r -> r.code().equals("text.gambling_promotion")).findFirst().orElseThrow();
+    assertEquals("娱乐城", text.substring(why.start(), why.end()));
+    assertFalse(why.messageZh().isEmpty());
+  }
+
+  @Test
+  void englishCasinoPromotionIsSpam() {
+    Verdict v = screener.screen(
+        "Claim 150 free spins and a 200% deposit bonus tonight only! Play now at lucky-reels-casino.xyz", null);
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertEquals("gambling", v.category());
+  }
+
+  @Test
+  void threeOrdinaryGamblingWordsTogetherAreAPromotion() {
+    Verdict v = screener.screen("【XX体育】世界杯竞猜开启，注册即送58元彩金，赔率全网最高，网址 xxty9。cc", null);
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("text.gambling_promotion"), codes(v).toString());
+  }
+
+  @Test
+  void aGamblingSiteThatAsksForCardDetailsIsStillFraud() {
+    Verdict v = screener.screen(
+        "【娱乐城】您的账户返水1888元待领取，请登录 yl88 . top 输入银行卡号和验证码完成提款", "+8617012345678");
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("text.asks_credentials"), codes(v).toString());
+  }
+
+  @Test
+  void forgedInvoiceAndCardTradingOffersAreSpam() {
+    for (String text : List.of(
+        "本公司长期代开各类增值税发票，点数低，可先验票后付款，联系 139 1234 5678 李会计",
+        "高价收购银行卡、电话卡，一套四件套当天结算，有意加微信 abc_123")) {
+      Verdict v = screener.screen(text, "+8613912345678");
+      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
+      assertEquals("other_spam", v.category(), text);
+      assertTrue(codes(v).contains("text.illegal_offer"), codes(v).toString());
+    }
+  }
+
+  @Test
+  void wordsThatGamblingSharesWithOrdinaryLifeAreNotAnOffer() {
+    for (String text : List.of(
+        "周年庆：黄金每克优惠20元，钻石、彩金、翡翠全场8折，欢迎到店选购，回T退订",
+        "I bet you're still asleep, call me when you're up",
+        "酒店三楼新开棋牌室和茶室，欢迎入住客人免费使用",
+        "家纺换季特卖，纯棉四件套199元，欢迎进店选购",
+        "昨天新闻说有人因为网上赌博欠了几十万，太可怕了")) {
+      Verdict v = screener.screen(text, null);
+      assertFalse(codes(v).contains("text.gambling_promotion"), text + " -> " + v);
+      assertFalse(codes(v).contains("text.illegal_offer"), text + " -> " + v);
+    }
+  }
+
+  @Test
+  void anAntiFraudWarningAboutGamblingIsNotAdvertising() {
+    Verdict v = screener.screen(
+        "【反诈中心】提醒：网络赌博、百家乐、时时彩都是诈骗陷阱，谨防上当，如遇可疑情况请拨打96110。", "12110");
+    assertNotEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertFalse(codes(v).contains("text.gambling_promotion"), codes(v).toString());
+  }
+}
