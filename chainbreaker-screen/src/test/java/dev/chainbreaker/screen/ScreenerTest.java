@@ -51,6 +51,16 @@ class ScreenerTest {
   }
 
   @Test
+  void aHostWrittenInChineseIsJudgedLikeAnyOther() {
+    String text = "【社保中心】您的社保卡已停用，请登录 社保局.公司 重新激活";
+    Verdict v = screener.screen(text, "+8617100000123");
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertEquals("xn--ruqv51aeuw.xn--55qx5d", v.links().get(0).registrableDomain());
+    assertTrue(codes(v).contains("link.unofficial_for_claimed_gov"), codes(v).toString());
+    assertTrue(codes(v).contains("link.idn_host"), codes(v).toString());
+  }
+
+  @Test
   void genuineNoticesStayNormal() {
     List<String[]> cases = List.of(
         new String[] {"【成都人社】您的社会保障卡已制作完成，请本人携带身份证到锦江区社保卡服务网点领取。咨询电话12333。", "12333"},

@@ -32,6 +32,11 @@ final class CharClasses {
     return cjk(cp);
   }
 
+  /** A Han, kana, hangul or bopomofo letter (not CJK punctuation). */
+  static boolean isCjkLetter(int cp) {
+    return cp >= 0x1100 && isCjk(cp) && Character.isLetter(cp);
+  }
+
   private static boolean cjk(int cp) {
     if (cp < 0x1100) {
       return false;

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Finds links in normalised message text, including the scheme-less hosts that smishing uses
  * ({@code 请登录p.uukp1.cc办理}). A host without a scheme must end in a top-level domain named by the
  * Public Suffix List (or be an IPv4 address); CJK letters and CJK or full-width punctuation end a
- * host and a path, since Chinese text puts no space after a link. Follows the approach of
+ * host and a path, since Chinese text puts no space after a link; a host written in Chinese
+ * ({@code 社保局.公司}) needs a boundary on both sides. Follows the approach of
  * twitter-text (Apache-2.0) without its t.co rules; one linear pass, no backtracking regex.
  *
  * <p>Thread-safe.
@@ -87,6 +88,15 @@ public final class LinkExtractor {
             continue;
           }
         }
+        if (s.regionMatches(true, i, "www.", 0, 4) && i + 4 < n && CharClasses.isCjkLetter(s.codePointAt(i + 4))) {
+          cand = cjkHostAt(nt, i); // "www.社保局.公司"
+          ExtractedLink link = cand == null ? null : finish(nt, i, null, cand);
+          if (link != null) {
+            out.add(link);
+            i = cand.linkEnd;
+            continue;
+          }
+        }
         // no link starts inside this run either: a start needs a boundary before it
         int j = i;
         while (j < n && (CharClasses.isBareHostChar(s.charAt(j)) || s.charAt(j) == '.')) {
@@ -95,9 +105,94 @@ public final class LinkExtractor {
         i = Math.max(j, i + 1);
         continue;
       }
+      if (CharClasses.isCjkLetter(c) && cjkAllowedAt(nt, i)) {
+        Candidate cand = cjkHostAt(nt, i);
+        ExtractedLink link = cand == null ? null : finish(nt, i, null, cand);
+        if (link != null) {
+          out.add(link);
+          i = cand.linkEnd;
+          continue;
+        }
+      }
       i++;
     }
     return out;
+  }
+
+  /**
+   * Longest host label of CJK letters read without a scheme: names are short (社保局, 中国工商银行),
+   * and a longer run before a '.' is a sentence typed with an ASCII stop.
+   */
+  private static final int MAX_CJK_LABEL = 10;
+
+  /**
+   * "请登录 社保局.公司 办理": a host of CJK labels, written without a scheme, ending in a listed
+   * top-level domain. Chinese text puts no space between words, so such a host is read only with a
+   * boundary on both sides (a space, punctuation, the start or end of the text): "...请登录社保局.公司"
+   * would otherwise make a host of the whole sentence. Its dots must be written as dots: "。" between
+   * CJK words ends a sentence, even though the normaliser folds it to '.' for disguised ASCII hosts.
+   */
+  private Candidate cjkHostAt(NormalizedText nt, int start) {
+    String s = nt.text();
+    int n = s.length();
+    List<int[]> labels = new ArrayList<>(3);
+    boolean cjk = false;
+    int i = start;
+    if (s.regionMatches(true, i, "www.", 0, 4)) {
+      labels.add(new int[] {i, i + 3});
+      i += 4;
+    }
+    while (i < n && labels.size() < 8) {
+      // Every label but "www" is all CJK letters: where CJK meets ASCII, the text changes words
+      // ("请点击p.uukp1.cc" is an ASCII host), and "课程吧.NAME" is a sentence and a name.
+      int ls = i;
+      while (i < n && i - ls <= MAX_CJK_LABEL && CharClasses.isCjkLetter(s.codePointAt(i))) {
+        i += Character.charCount(s.codePointAt(i));
+      }
+      if (i == ls || i - ls > MAX_CJK_LABEL) {
+        return null;
+      }
+      labels.add(new int[] {ls, i});
+      cjk = true;
+      if (i + 1 < n && s.charAt(i) == '.' && !sentenceStop(nt, i) && CharClasses.isCjkLetter(s.codePointAt(i + 1))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (!cjk || labels.size() < 2) {
+      return null;
+    }
+    int[] tld = labels.get(labels.size() - 1);
+    int hostEnd = tld[1];
+    if (!isTld(s.substring(tld[0], hostEnd)) || !labelsWellFormed(s, start, hostEnd, false)
+        || !HostNames.parse(s.substring(start, hostEnd)).valid()) {
+      return null;
+    }
+    return tail(nt, start, hostEnd, new Candidate());
+  }
+
+  /** A CJK host may start here: at the start of the text or after a space or punctuation. */
+  private static boolean cjkAllowedAt(NormalizedText nt, int i) {
+    if (i == 0) {
+      return true;
+    }
+    String s = nt.text();
+    int p = s.codePointBefore(i);
+    if (Character.isLetterOrDigit(p) || p == '.' && !sentenceStop(nt, i - 1)) {
+      return false;
+    }
+    return p != '@' && p != '/' && p != '\\' && p != '#' && p != '$' && p != '-' && p != '_';
+  }
+
+  /** The '.' at {@code i} was written as an ideographic full stop, which ends a sentence. */
+  private static boolean sentenceStop(NormalizedText nt, int i) {
+    int o = nt.originalStart(i);
+    if (o >= nt.original().length()) {
+      return false;
+    }
+    char c = nt.original().charAt(o);
+    return c == '\u3002' || c == '\uFF61';
   }
 
   private static String schemeAt(String s, int i) {
@@ -230,6 +325,13 @@ public final class LinkExtractor {
     if (looksLikeEmail(s, hostEnd)) {
       return null;
     }
+    return tail(nt, start, hostEnd, c);
+  }
+
+  /** Completes {@code c} with the host's span, and the port and path that follow it. */
+  private static Candidate tail(NormalizedText nt, int start, int hostEnd, Candidate c) {
+    String s = nt.text();
+    int n = s.length();
     c.hostStart = start;
     c.hostEnd = hostEnd;
     int p = hostEnd;
@@ -306,7 +408,18 @@ public final class LinkExtractor {
         best = q;
       }
     }
-    return best;
+    if (best < 0 || best == q) {
+      return best;
+    }
+    // A CJK top-level domain run straight into more letters ("twitter.みんなです") is also the start
+    // of a word: "1.中国移动提醒您" is a numbered line and "A.中国银行" a quiz option, not hosts.
+    // Only a label of three or more characters with a letter in it is taken for a host's name.
+    int[] last = labels.get(labels.size() - 1);
+    boolean letter = false;
+    for (int k = last[0]; k < last[1]; k++) {
+      letter |= Character.isLetter(s.charAt(k));
+    }
+    return letter && last[1] - last[0] >= 3 ? best : -1;
   }
 
   private boolean isTld(String label) {

@@ -32,6 +32,31 @@ class ChineseSmsLinkTest {
   }
 
   @Test
+  void hostsWrittenInChineseAreReadBetweenBoundaries() {
+    assertEquals(List.of("社保局.公司"), texts("您的社保卡已停用，请登录 社保局.公司 重新激活"));
+    assertEquals(List.of("社保局.公司/login"), texts("入口：社保局.公司/login，过时作废"));
+    assertEquals(List.of("www.工商银行.网址"), texts("请访问 www.工商银行.网址 核实"));
+    ExtractedLink l = links("官网 社保局.公司").get(0);
+    assertEquals("社保局.公司", l.host());
+    assertEquals(List.of(), texts("请登录 社保局.不是域名 办理"), "the last label must be a listed top-level domain");
+  }
+
+  @Test
+  void chineseSentencesAreNotHosts() {
+    // a numbered line and a quiz option start with a top-level domain's characters (中国, 公司)
+    assertEquals(List.of(), texts("1.中国移动提醒您：本月话费已出账"));
+    assertEquals(List.of(), texts("A.中国银行 B.农业银行"));
+    // "。" ends a sentence even where the normaliser folds it to '.'
+    assertEquals(List.of(), texts("您好。中国 移动提醒您"));
+    // an ASCII stop typed between sentences: a long run of letters is a sentence, not a name
+    assertEquals(List.of(), texts("如有疑问请回复退订信息.网址：稍后公布"));
+    // a Chinese word before an ASCII name ("课程吧.NAME") is not a host on the .name domain
+    assertEquals(List.of(), texts("快来预约体验课程吧.NAME 科目期待您的参与"));
+    // with no boundary before it, the host would swallow the sentence: not read
+    assertEquals(List.of(), texts("您的社保卡已停用请登录社保局.公司重新激活"));
+  }
+
+  @Test
   void linksEndAtFullWidthPunctuationAndCjk() {
     assertEquals(List.of("https://p.uukp1.cc"), texts("https://p.uukp1.cc（官方）"));
     assertEquals(List.of("https://www.mohrss.gov.cn/SYrlzyhshbzb/"),
