@@ -135,7 +135,7 @@ class ScreenerTest {
    * is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a boss
    * who cannot take a call, a task that must be paid into, a charge to be cancelled on a number that is
    * not the brand's, a deposit to "unfreeze" a trade, an account alarm or a failed delivery with a link that
-   * cannot be checked),
+   * cannot be checked, an account alarm after which "staff will call you", a friend's sure-profit investment),
    * not because of its topic.
    */
   @Test
@@ -148,6 +148,8 @@ class ScreenerTest {
       {"您好，您在我平台购买的游戏装备账号交易因未缴纳保证金已被冻结，请联系客服缴纳保证金解冻。", "text.advance_fee"},
       {"【工商银行】您的账户异常，请登录 https://t.cn/A6xYz1 验证身份", "text.alarm_then_unverified_link"},
       {"Your package could not be delivered. Reschedule: bit.ly/3xYz9Q", "text.delivery_failed_short_link"},
+      {"【医保中心】您的医保卡在外地发生异常消费3,150元，如非本人操作请回复1，稍后将有工作人员致电为您处理", "text.alarm_then_staff_call"},
+      {"姐姐，我表哥在平台做风控，知道系统漏洞，稳赚不赔，我带你一起投，先充3000试试水", "text.invited_sure_profit"},
     };
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], null);
@@ -168,11 +170,14 @@ class ScreenerTest {
         "您好，您的征信报告有误可通过中国人民银行征信中心官网提出异议申请。",
         "【工商银行】您的账户存在异常交易，如非本人操作请致电95588。",
         "【工商银行】您尾号1234的账户于12月3日消费500元，详情 https://t.cn/A6xYz1",
-        "Your package could not be delivered today. We will try again tomorrow."}) {
+        "Your package could not be delivered today. We will try again tomorrow.",
+        "【顺丰速运】您的大件包裹已到达网点，工作人员会联系您确认上门时间。",
+        "周末带你一起玩剧本杀，稳赚不赔的快乐"}) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
       for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback",
-          "text.alarm_then_unverified_link", "text.delivery_failed_short_link"}) {
+          "text.alarm_then_unverified_link", "text.delivery_failed_short_link", "text.alarm_then_staff_call",
+          "text.invited_sure_profit"}) {
         assertTrue(!codes(v).contains(combined), text + " -> " + codes(v));
       }
     }

@@ -33,7 +33,14 @@ public final class CombinationRules {
       new Pair("text.delivery_failed_short_link", 1.5, "text.delivery_failed",
           List.of("link.shortener", "link.unverified_for_claimed_brand"),
           "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
-          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用"));
+          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用"),
+      new Pair("text.alarm_then_staff_call", 2.5, "text.account_alarm", List.of("text.awaits_staff_call"),
+          "It raises an alarm about the account and says staff will call: an institution with a real alarm"
+              + " asks you to call its published number",
+          "声称账户异常并称工作人员将来电：真正的机构会让您拨打其公布的官方电话"),
+      new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
+          "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
+          "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"));
 
   public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics) {
     boolean offchannel = ev.has("text.offchannel_contact");

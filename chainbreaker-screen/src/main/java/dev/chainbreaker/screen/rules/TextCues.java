@@ -101,8 +101,20 @@ public final class TextCues {
           "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
       TextCue.of("text.account_alarm", 0.5,
           "(账户|账号|银行卡|帐户)(存在|出现|有)?(异常|风险|安全隐患)|异常登录|(账户|账号)[^。，,]{0,4}被盗|"
+              + "(有|存在|发生|出现)[^。，,]{0,4}异常(消费|交易|支出)|"
               + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been )?(compromised|locked)\\b",
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
+      TextCue.of("text.awaits_staff_call", 1.0,
+          "(专员|工作人员|客服|警官|稽核员)[^。，,]{0,6}(将|会)[^。，,]{0,4}(致电|来电|联系)(您|你)|"
+              + "(将|会)有[^。，,]{0,4}(专员|工作人员|客服|警官|稽核员)[^。，,]{0,2}(致电|来电|联系)|"
+              + "\\b(an? (agent|officer|specialist|representative) will (call|contact) you)\\b",
+          "It says its staff will call you: the call is where a fraudster takes over",
+          "声称工作人员将致电联系您：骗子往往在电话中实施诈骗"),
+      TextCue.of("text.invest_invitation", 0.5,
+          "带(你|您)(一起)?(投|赚|做|上车)|跟着?(我|老师|导师)[^。，,]{0,4}(投|买|操作|赚)|"
+              + "(要不要|想不想)[^。，,]{0,6}(一起)?(投|赚|玩)|"
+              + "\\b((let me|i can) (show|teach) you (how )?to (invest|trade))\\b",
+          "It invites you into an investment", "邀请您一起投资"),
       TextCue.of("text.delivery_failed", 0.5,
           "(包裹|快递|件)[^。，,]{0,6}(无法|未能|不能)(派送|投递|配送|送达)|派送失败|投递失败|地址(不详|有误|不完整)|"
               + "\\b((could|can) ?not be delivered|delivery (failed|attempt failed)|(package|parcel|shipment) "
