@@ -32,6 +32,7 @@ public final class LinkExtractor {
     String s = nt.text();
     List<ExtractedLink> out = new ArrayList<>();
     int n = s.length();
+    boolean cjkDots = hasDotBeforeCjk(s); // no host written in Chinese without one (most texts)
     int i = 0;
     while (i < n && out.size() < MAX_LINKS) {
       char c = s.charAt(i);
@@ -105,7 +106,7 @@ public final class LinkExtractor {
         i = Math.max(j, i + 1);
         continue;
       }
-      if (CharClasses.isCjkLetter(c) && cjkAllowedAt(nt, i)) {
+      if (cjkDots && CharClasses.isCjkLetter(c) && cjkAllowedAt(nt, i)) {
         Candidate cand = cjkHostAt(nt, i);
         ExtractedLink link = cand == null ? null : finish(nt, i, null, cand);
         if (link != null) {
@@ -170,6 +171,15 @@ public final class LinkExtractor {
       return null;
     }
     return tail(nt, start, hostEnd, new Candidate());
+  }
+
+  private static boolean hasDotBeforeCjk(String s) {
+    for (int d = s.indexOf('.'); d >= 0 && d + 1 < s.length(); d = s.indexOf('.', d + 1)) {
+      if (CharClasses.isCjkLetter(s.codePointAt(d + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A CJK host may start here: at the start of the text or after a space or punctuation. */

@@ -1,9 +1,9 @@
 package dev.chainbreaker.screen.rules;
 
 import dev.chainbreaker.screen.text.NormalizedText;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 /**
  * Advertising for what may not be sold: online gambling, forged invoices and certificates, bank and
@@ -24,27 +24,55 @@ public final class IllegalOffers {
    * Words only online gambling uses: one of them and any second gambling word make a promotion
    * (one alone is not enough: "赌博" in a news item, "首存" in a bank's deposit offer).
    */
-  private static final FastPattern GAMBLING_STRONG = new FastPattern(
+  private static final String GAMBLING_STRONG_WORDS =
       "百家乐|真人视讯|真人娱乐|真人游戏|返水|时时彩|六合彩|特码|滚球|博彩|网上赌|赌博|真钱|上分下分|龙虎斗|北京赛车|pk10|"
           + "首存|流水\\s*[一二三1-9x]\\s*倍|娱乐城|"
-          + "\\b(casino|free spins|bonus bets|sportsbook|wagering|first deposit|deposit bonus|match bonus)\\b");
+          + "\\b(casino|free spins|bonus bets|sportsbook|wagering|first deposit|deposit bonus|match bonus)\\b";
   /**
    * Words gambling shares with ordinary life ("彩金" in a jeweller's sale, "棋牌" at a hotel, "I bet"
    * in a chat): they count beside a strong one, or three together.
    */
-  private static final FastPattern GAMBLING_WEAK = new FastPattern(
+  private static final String GAMBLING_WEAK_WORDS =
       "彩金|棋牌|彩票|投注|下注|赔率|提款|竞猜|首充|捕鱼|体验金|电子游艺|老虎机|(注册|登录|开户)(即|就)?(送|领)|永久网址|"
-          + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?)\\b");
+          + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?)\\b";
   /**
    * Goods and services that are crimes to sell: forged invoices (代开发票), forged certificates (办证),
    * bank and SIM cards for resale (the "两卡" that carry fraud's money and calls), surveillance for
    * hire, exam answers, smuggled cigarettes.
    */
-  private static final FastPattern ILLEGAL = new FastPattern(
+  private static final String ILLEGAL_OFFERS =
       "代开[^。，,]{0,6}发票|(专|普)票[^。]{0,6}点数|办(理)?各类证件|办证[^。]{0,10}(可查|包过|包真|毕业证|驾驶证|学位证)|"
           + "(毕业证|学位证|驾驶证)[^。]{0,12}(可上网查询|包过|包真)|私家侦探|婚外情调查|寻人查址|"
           + "(出售|收购|高价收)[^。]{0,8}(银行卡|电话卡|手机卡|四件套|对公账户|u盾)|(银行卡|电话卡|手机卡)[^。]{0,4}四件套|"
-          + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发");
+          + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发";
+
+  private static final FastPattern GAMBLING_STRONG = new FastPattern(GAMBLING_STRONG_WORDS);
+  private static final FastPattern GAMBLING_WEAK = new FastPattern(GAMBLING_WEAK_WORDS);
+  private static final FastPattern ILLEGAL = new FastPattern(ILLEGAL_OFFERS);
+  private static final FastPattern[] KINDS = {GAMBLING_STRONG, GAMBLING_WEAK, ILLEGAL};
+  private static final int STRONG = 0;
+  private static final int WEAK = 1;
+  private static final int GOODS = 2;
+  /** First matcher slot of each kind in the shared cache. */
+  private static final int[] SLOT_BASE = new int[KINDS.length];
+  /** Characters any kind's match can start with: the one pass tries the kinds only there. */
+  private static final BitSet FIRST = new BitSet();
+
+  static {
+    int slots = 0;
+    for (int k = 0; k < KINDS.length; k++) {
+      if (!KINDS[k].prefiltered()) {
+        throw new IllegalStateException("the single pass needs each pattern's first characters");
+      }
+      SLOT_BASE[k] = slots;
+      slots += KINDS[k].subCount();
+      FIRST.or(KINDS[k].firstChars());
+    }
+    SLOTS = slots;
+  }
+
+  private static final int SLOTS;
+  private static final ThreadLocal<MatcherCache> MATCHERS = ThreadLocal.withInitial(() -> new MatcherCache(SLOTS));
 
   /**
    * The marks of how such an offer is advertised, which it explains: where its link lives and how it
@@ -59,42 +87,78 @@ public final class IllegalOffers {
 
   /** The offer in {@code lower} (the lower-cased normalised head of {@code nt}), or null. */
   public static Offer find(NormalizedText nt, String lower) {
-    Set<String> strong = new HashSet<>();
-    int[] first = {-1, -1};
-    collect(GAMBLING_STRONG, lower, strong, 3, first);
-    Set<String> weak = new HashSet<>();
-    if (strong.size() < 2) {
-      collect(GAMBLING_WEAK, lower, weak, 3, strong.isEmpty() ? first : null);
+    Found f = scan(lower);
+    if (f == null) {
+      return null; // most messages: not one word of any kind
     }
-    if (!strong.isEmpty() && strong.size() + weak.size() >= 2 || weak.size() >= 3) {
+    int strong = f.words[STRONG].size();
+    int weak = f.words[WEAK].size();
+    if (strong > 0 && strong + weak >= 2 || weak >= 3) {
+      int k = strong > 0 ? STRONG : WEAK;
       return new Offer("gambling", new Signal("text.gambling_promotion", 0.0,
           "It advertises online gambling, which is illegal to offer",
-          "推广网络赌博，属违法广告", nt.originalStart(first[0]), nt.originalEnd(first[1])));
+          "推广网络赌博，属违法广告", nt.originalStart(f.start[k]), nt.originalEnd(f.end[k])));
     }
-    Matcher m = ILLEGAL.pattern().matcher(lower);
-    int at = ILLEGAL.find(m, lower, 0);
-    if (at >= 0) {
+    if (!f.words[GOODS].isEmpty()) {
       return new Offer("other_spam", new Signal("text.illegal_offer", 0.0,
           "It offers illegal goods or services: forged invoices or certificates, bank or SIM cards, exam answers",
           "兜售违法商品或服务：代开发票、办证、买卖银行卡或电话卡、考试答案等",
-          nt.originalStart(at), nt.originalEnd(m.end())));
+          nt.originalStart(f.start[GOODS]), nt.originalEnd(f.end[GOODS])));
     }
     return null;
   }
 
-  /**
-   * Adds the distinct matches of {@code p} in {@code s} to {@code into}, up to {@code max} of them,
-   * and the first one's span to {@code span} when given.
-   */
-  private static void collect(FastPattern p, String s, Set<String> into, int max, int[] span) {
-    Matcher m = p.pattern().matcher(s);
-    for (int at = p.find(m, s, 0); at >= 0 && into.size() < max; at = p.find(m, s, Math.max(m.end(), at + 1))) {
-      if (into.isEmpty() && span != null) {
-        span[0] = at;
-        span[1] = m.end();
+  /** The distinct words of each kind, and where each kind's first word is. */
+  private static final class Found {
+    @SuppressWarnings("unchecked")
+    final Set<String>[] words = new Set[] {new HashSet<>(), new HashSet<>(), new HashSet<>()};
+    final int[] start = {-1, -1, -1};
+    final int[] end = {-1, -1, -1};
+  }
+
+  /** One pass over {@code s} for all three kinds; null when there is no word of any kind. */
+  private static Found scan(String s) {
+    Found f = null;
+    int[] nextFrom = new int[KINDS.length]; // matches of one kind do not overlap: "网上赌博" is one word
+    MatcherCache cache = MATCHERS.get();
+    cache.begin(s);
+    try {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!FIRST.get(c)) {
+          continue;
+        }
+        for (int k = 0; k < KINDS.length; k++) {
+          FastPattern p = KINDS[k];
+          if (i < nextFrom[k] || !p.firstChars().get(c)
+              || i > 0 && p.wordStartOnly() != null && p.wordStartOnly().get(c) && isWordChar(s.charAt(i - 1))) {
+            continue;
+          }
+          int end = p.matchAt(s, i, cache, SLOT_BASE[k]);
+          if (end < 0) {
+            continue;
+          }
+          nextFrom[k] = Math.max(end, i + 1);
+          if (f == null) {
+            f = new Found();
+          }
+          if (f.words[k].add(s.substring(i, end)) && f.start[k] < 0) {
+            f.start[k] = i;
+            f.end[k] = end;
+          }
+        }
       }
-      into.add(m.group());
+    } finally {
+      cache.end();
     }
+    return f;
+  }
+
+  private static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   /** Adds the offer's reason to {@code ev} and takes the weight off the marks it explains. */
