@@ -257,6 +257,12 @@ public final class Screener {
       }
       reasons.add(new Reason(s.code(), s.message(), s.messageZh(), s.start(), s.end()));
     }
+    if (offer != null && label == Verdict.Label.SPAM) {
+      // what the advertisement offers is why it is spam; the marks it explains follow
+      reasons.removeIf(r -> r.code().equals(offer.signal().code()));
+      Signal o = offer.signal();
+      reasons.add(0, new Reason(o.code(), o.message(), o.messageZh(), o.start(), o.end()));
+    }
     Brand claimed = mentions.isEmpty() ? null : mentions.get(0).brand();
     for (BrandMention m : mentions) {
       if (m.signature()) {
@@ -264,7 +270,8 @@ public final class Screener {
         break;
       }
     }
-    List<String> advice = Advice.forVerdict(label, claimed, Advice.isChinese(head));
+    List<String> advice = Advice.forVerdict(label, claimed, Advice.isChinese(head),
+        offer != null ? offer.category() : null);
     return new Verdict(label, round(score), category, findings, reasons, advice);
   }
 

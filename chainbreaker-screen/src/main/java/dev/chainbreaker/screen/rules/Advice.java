@@ -22,6 +22,14 @@ public final class Advice {
   }
 
   public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh) {
+    return forVerdict(label, claimed, zh, null);
+  }
+
+  /**
+   * {@code offerCategory}: the spam category of an illegal offer found in the text ({@code gambling},
+   * {@code other_spam}), or null. Replying "TD" to such a sender only confirms the number is read.
+   */
+  public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh, String offerCategory) {
     List<String> out = new ArrayList<>();
     if (label == Verdict.Label.FRAUD) {
       if (zh) {
@@ -36,6 +44,18 @@ public final class Advice {
           out.add("To check, contact " + claimed.displayName() + " yourself via " + claimed.hotline() + ".");
         }
         out.add("If you already entered details or paid, call your bank now and report it to the police.");
+      }
+    } else if (label == Verdict.Label.SPAM && offerCategory != null) {
+      if (zh) {
+        out.add("违法广告：不要点击链接、回复或添加对方联系方式，可向 12321 举报。");
+        if (offerCategory.equals("gambling")) {
+          out.add("网络赌博违法，充值后往往无法提现，不少“平台”本身就是诈骗。");
+        }
+      } else {
+        out.add("Illegal advertising: do not open the link, reply or add the contact; report it as spam.");
+        if (offerCategory.equals("gambling")) {
+          out.add("Unlicensed gambling sites often refuse to pay out; many are scams themselves.");
+        }
       }
     } else if (label == Verdict.Label.SPAM) {
       out.add(zh ? "垃圾短信：可回复退订或向 12321 举报。" : "Unwanted advertising: reply STOP or report it as spam.");

@@ -34,9 +34,13 @@ class IllegalOffersTest {
     List<String> codes = codes(v);
     assertTrue(codes.contains("text.gambling_promotion"), codes.toString());
     assertTrue(codes.contains("link.obfuscated"), "the link's disguise stays a reason: " + codes);
-    Reason why = v.reasons().stream().filter(r -> r.code().equals("text.gambling_promotion")).findFirst().orElseThrow();
+    Reason why = v.reasons().get(0);
+    assertEquals("text.gambling_promotion", why.code(), "what it advertises comes first: " + codes);
     assertEquals("娱乐城", text.substring(why.start(), why.end()));
     assertFalse(why.messageZh().isEmpty());
+    // replying "TD" to an illegal sender only confirms that the number is read
+    assertTrue(v.advice().stream().noneMatch(a -> a.contains("退订")), v.advice().toString());
+    assertTrue(v.advice().stream().anyMatch(a -> a.contains("12321")), v.advice().toString());
   }
 
   @Test
