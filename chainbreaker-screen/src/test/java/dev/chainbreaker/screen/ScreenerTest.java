@@ -183,6 +183,33 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A one-time code that says where to enter it is a delivery, not a request (real bank and app
+   * messages were FRAUD because "输入…动态密码" and "身份验证验证码" read as asking for the code);
+   * asking to tell or send the code on stays a request, whatever else the text holds.
+   */
+  @Test
+  void aDeliveredCodeToEnterIsNotARequestButOneToPassOnIs() {
+    for (String text : new String[] {
+        "请在柜台密码键盘上输入短信动态密码：【482913】。【交通银行】",
+        "【大众点评】305827（大众点评网身份验证验证码，请完成验证），如非本人操作请忽略。"}) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+      assertTrue(!codes(v).contains("text.asks_credentials"), codes(v).toString());
+    }
+    Verdict pass = screener.screen("【工商银行】您的验证码为 620514，请将验证码告知客服人员以完成退款", null);
+    assertEquals(Verdict.Label.FRAUD, pass.verdict(), pass.toString());
+    assertTrue(codes(pass).contains("text.asks_credentials"), codes(pass).toString());
+  }
+
+  /** Ctrip's own short links (t.ctrip.cn) were taken for a lookalike of ctrip.com. */
+  @Test
+  void aBrandsOwnShortLinkDomainIsOfficial() {
+    Verdict v = screener.screen("【携程】您的订单已出票，行程单配送状态请登录 http://t.ctrip.cn/a8Kq2Z 查询", null);
+    assertEquals(Verdict.Label.NORMAL, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("link.official"), codes(v).toString());
+  }
+
   /** The ministry's name before an '@', without a scheme: the page would come from the host after it. */
   @Test
   void anOfficialNameBeforeAnAtSignIsFlagged() {

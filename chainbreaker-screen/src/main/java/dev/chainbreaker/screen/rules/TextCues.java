@@ -28,8 +28,9 @@ public final class TextCues {
               + "tonight|before midnight|expires?)\\b",
           "It presses for action by a deadline", "催促限时办理"),
       TextCue.of("text.asks_credentials", 2.5,
-          "(输入|填写|提供|告知|回复|发送|提交|登记|核对|补录|验证|填入|报上|说出)[^。！!]{0,12}"
+          "(输入|填写|提供|告知|回复|发送|提交|登记|核对|补录|验证(?!码)|填入|报上|说出)[^。！!]{0,12}"
               + "(密码|验证码|校验码|动态码|银行卡号|卡号|cvv|安全码|有效期|身份证号|身份信息|银行卡信息)|"
+              + "将(您的|收到的|短信)?(密码|验证码|校验码|动态码|银行卡号|卡号|cvv)[^。！!]{0,4}(告知|发送|回复|提供|转发|发给|报给)|"
               + "\\b(enter|provide|confirm|verify|update|reply with|send us)\\b[^.!]{0,30}"
               + "\\b(password|pin|passcode|one[- ]time code|verification code|card (number|details)|cvv|"
               + "billing (details|information)|bank details|personal (details|information)|identity)\\b|"
@@ -148,7 +149,8 @@ public final class TextCues {
               + "we'll never|never ask|ignore any messages|is a scam|are scams|if in doubt)\\b",
           "It warns against fraud", "提醒防范诈骗"),
       TextCue.of("text.otp_delivery", -1.5,
-          "(验证码|校验码|动态码|动态密码)(是|为|:|：)?\\s*\\d{4,8}|\\d{4,8}\\s*(是|为)?(您的)?(验证码|校验码)|"
+          "(验证码|校验码|动态码|动态密码)(是|为|:|：)?\\s*[\\[【(]?\\d{4,8}|\\d{4,8}\\s*(是|为)?(您的)?(验证码|校验码)|"
+              + "\\d{4,8}\\s*[(【][^)】]{0,16}(验证码|校验码|动态码)|"
               + "\\b(code|otp|passcode) (is|:)\\s*\\d{4,8}\\b|\\b\\d{4,8} is your\\b",
           "It delivers a one-time code, it does not ask for one", "下发验证码，而非索要"));
 
@@ -210,6 +212,12 @@ public final class TextCues {
       }
     }
     matchers.end();
+    if (starts[OTP_DELIVERY] >= 0 && starts[ASKS_CREDENTIALS] >= 0
+        && ENTER_OWN_CODE.matcher(s).region(starts[ASKS_CREDENTIALS], ends[ASKS_CREDENTIALS]).matches()) {
+      // "请输入短信动态密码：【100328】": a message that delivers a code tells you to enter it (into the
+      // app or on the PIN pad); asking you to tell or send it on stays a request for credentials
+      starts[ASKS_CREDENTIALS] = -1;
+    }
     List<Signal> out = new ArrayList<>();
     for (int k = 0; k < cues; k++) {
       TextCue cue = CUES.get(k);
@@ -233,6 +241,21 @@ public final class TextCues {
       }
     }
     return out;
+  }
+
+  private static final int OTP_DELIVERY = indexOf("text.otp_delivery");
+  private static final int ASKS_CREDENTIALS = indexOf("text.asks_credentials");
+  /** An {@code asks_credentials} match that only says to enter or verify a code. */
+  private static final java.util.regex.Pattern ENTER_OWN_CODE = java.util.regex.Pattern.compile(
+      "(输入|填写|填入|验证)[^。！!]{0,12}(验证码|校验码|动态码|动态密码)");
+
+  private static int indexOf(String code) {
+    for (int k = 0; k < CUES.size(); k++) {
+      if (CUES.get(k).code().equals(code)) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("no cue " + code);
   }
 
   /** Bit k: cue k has a known set of first characters and takes part in the single pass. */
