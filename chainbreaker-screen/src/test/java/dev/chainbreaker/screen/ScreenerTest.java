@@ -172,7 +172,8 @@ class ScreenerTest {
         "【工商银行】您尾号1234的账户于12月3日消费500元，详情 https://t.cn/A6xYz1",
         "Your package could not be delivered today. We will try again tomorrow.",
         "【顺丰速运】您的大件包裹已到达网点，工作人员会联系您确认上门时间。",
-        "周末带你一起玩剧本杀，稳赚不赔的快乐"}) {
+        "周末带你一起玩剧本杀，稳赚不赔的快乐",
+        "【华夏银行】温馨提示：在境外刷卡消费时，输入密码时请用手遮挡键盘，回国后建议修改密码。"}) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
       for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback",
