@@ -135,7 +135,8 @@ class ScreenerTest {
    * is FRAUD because of the step that takes the money (a credit-record "repair", a transfer for a boss
    * who cannot take a call, a task that must be paid into, a charge to be cancelled on a number that is
    * not the brand's, a deposit to "unfreeze" a trade, an account alarm or a failed delivery with a link that
-   * cannot be checked, an account alarm after which "staff will call you", a friend's sure-profit investment),
+   * cannot be checked, an account alarm after which "staff will call you", a friend's sure-profit investment,
+   * a relative in sudden trouble who needs money wired at once),
    * not because of its topic.
    */
   @Test
@@ -150,6 +151,8 @@ class ScreenerTest {
       {"Your package could not be delivered. Reschedule: bit.ly/3xYz9Q", "text.delivery_failed_short_link"},
       {"【医保中心】您的医保卡在外地发生异常消费3,150元，如非本人操作请回复1，稍后将有工作人员致电为您处理", "text.alarm_then_staff_call"},
       {"姐姐，我表哥在平台做风控，知道系统漏洞，稳赚不赔，我带你一起投，先充3000试试水", "text.invited_sure_profit"},
+      {"妈，我在学校跟人打架被扣在派出所了，赶快汇3000元到这个同学的卡上，别告诉爸", "text.emergency_then_transfer"},
+      {"奶奶，这是借同学的手机发的，我急需交培训资料费，你先转2000块给我吧", "text.emergency_then_transfer"},
     };
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], null);
@@ -173,12 +176,15 @@ class ScreenerTest {
         "Your package could not be delivered today. We will try again tomorrow.",
         "【顺丰速运】您的大件包裹已到达网点，工作人员会联系您确认上门时间。",
         "周末带你一起玩剧本杀，稳赚不赔的快乐",
-        "【华夏银行】温馨提示：在境外刷卡消费时，输入密码时请用手遮挡键盘，回国后建议修改密码。"}) {
+        "【华夏银行】温馨提示：在境外刷卡消费时，输入密码时请用手遮挡键盘，回国后建议修改密码。",
+        "我妈住院了，这周我请假陪护，工作的事回头再说",
+        "【中国移动】您的话费余额不足10元，请及时充值，也可拨打10086转1查询。",
+        "尊敬的用户，凭身份证到营业厅可免费更换号码卡，无需换号。"}) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
       for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback",
           "text.alarm_then_unverified_link", "text.delivery_failed_short_link", "text.alarm_then_staff_call",
-          "text.invited_sure_profit"}) {
+          "text.invited_sure_profit", "text.emergency_then_transfer"}) {
         assertTrue(!codes(v).contains(combined), text + " -> " + codes(v));
       }
     }

@@ -38,6 +38,11 @@ public final class CombinationRules {
           "It raises an alarm about the account and says staff will call: an institution with a real alarm"
               + " asks you to call its published number",
           "声称账户异常并称工作人员将来电：真正的机构会让您拨打其公布的官方电话"),
+      new Pair("text.emergency_then_transfer", 2.5, "text.urgent_money_request",
+          List.of("text.distress_story", "text.acquaintance_new_number"),
+          "A relative in sudden trouble, or writing from someone else's phone, asks for money at once: call them"
+              + " back on the number you know before paying",
+          "自称亲友突遭意外或借用他人手机，要求立即汇款：请先拨打您熟知的号码核实"),
       new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
           "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"));

@@ -58,7 +58,7 @@ public final class TextCues {
               + "\\b(boost app ratings|product reviews a day|paid daily|tasks? job)\\b",
           "It offers paid tasks or rebates", "以刷单、返利、做任务为诱饵"),
       TextCue.of("text.acquaintance_new_number", 2.0,
-          "换(了)?(个)?(手机)?号|新号码|我的?新号|手机(丢|坏|掉)了|借我[^。]{0,6}(钱|周转|[0-9一二三四五六七八九十两几百千万])|"
+          "(?<![更不])换(了)?(个)?(手机)?号|新号码|我的?新号|手机(丢|坏|掉)了|借(的|了)?(别人|同学|朋友)的?手机|这是我(同学|朋友)的(号|手机)|借我[^。]{0,6}(钱|周转|[0-9一二三四五六七八九十两几百千万])|"
               + "急用钱|资金周转|还记得我吗|"
               + "\\b(my new number|new number|dropped my phone|lost my phone|broke my phone|"
               + "hi mum|hi mom|hi dad|(buy|grab|get|pick up)[^.]{0,20}gift cards?)\\b",
@@ -86,8 +86,18 @@ public final class TextCues {
               + "(给|往|向)(这个|以下|指定|该|下面的?)(账户|账号|卡号|银行卡|卡)[^。，,]{0,2}(转|汇|打)|"
               + "\\b(transfer|wire|send) (the )?(money|funds|payment) to\\b",
           "It asks for a transfer to a given account", "要求向指定账户转账"),
+      TextCue.of("text.distress_story", 0.3,
+          "出(了)?车祸|被(人)?(打|抓|偷|抢|扣|拘留|撞)|(进了|在)(医院|派出所|警察局)|住院|手术费|医药费|医院费|打架|碰瓷|"
+              + "赔(钱|偿)[^。，,]{0,4}(才|能)|保释|急救|"
+              + "\\b(been arrested|in (the )?hospital|had an accident|car accident|bail)\\b",
+          "It tells of an accident, an arrest or an injury", "声称遭遇车祸、被抓、受伤等意外"),
+      TextCue.of("text.urgent_money_request", 0.5,
+          "(请|你|您|快|赶快|赶紧|帮我|马上)[^。，,!！]{0,6}(汇|转|(?<!拨)打)[^。，,!！]{0,4}\\d+\\s*(元|块|万|千|百|欧|美元|美金)|"
+              + "(汇|转|(?<!拨)打)[^。，,!！]{0,3}\\d+[^。，,!！]{0,5}(给我|过来|到)|"
+              + "\\b((send|wire|transfer) me (\\$|£|€)?\\d+)",
+          "It asks for money to be sent right away", "要求立即汇款或转账"),
       TextCue.of("text.secrecy", 1.0,
-          "别声张|不要声张|保密|不要告诉(别人|家人|任何人)|不得告知|"
+          "别声张|不要声张|保密|不要告诉(别人|家人|任何人)|不得告知|(先)?别告诉(爸|妈|家里|家人|别人|任何人)|"
               + "\\b(don't tell|do not tell|keep (this|it) (quiet|secret|between us))\\b",
           "It asks the recipient to keep it secret", "要求对他人保密"),
       TextCue.of("text.advance_fee", 2.5,
