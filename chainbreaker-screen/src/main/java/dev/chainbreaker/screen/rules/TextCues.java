@@ -186,28 +186,28 @@ public final class TextCues {
     java.util.Arrays.fill(starts, -1);
     // one pass over the text for every prefiltered cue at once: at each position only the cues a
     // match can start with that character are tried, each until its first (un-negated) match
-    int pending = PREFILTERED;
+    long pending = PREFILTERED;
     MatcherCache matchers = MATCHERS.get();
     matchers.begin(s);
     int n = s.length();
     for (int i = 0; i < n && pending != 0; i++) {
       char c = s.charAt(i);
-      int[] page = START_MASKS[c >>> 8];
+      long[] page = START_MASKS[c >>> 8];
       if (page == null) {
         continue;
       }
-      int try_ = page[c & 0xFF] & pending;
+      long try_ = page[c & 0xFF] & pending;
       if (try_ == 0) {
         continue;
       }
       if (i > 0) {
-        int wordStart = WORD_START_MASKS[c >>> 8][c & 0xFF] & try_;
+        long wordStart = WORD_START_MASKS[c >>> 8][c & 0xFF] & try_;
         if (wordStart != 0 && isWordChar(s.charAt(i - 1))) {
           try_ &= ~wordStart; // inside a word, where no \b-led alternative can start
         }
       }
       while (try_ != 0) {
-        int k = Integer.numberOfTrailingZeros(try_);
+        int k = Long.numberOfTrailingZeros(try_);
         try_ &= try_ - 1;
         // only the alternatives of the cue that can start with c
         int end = CUES.get(k).pattern().matchAt(s, i, matchers, SUB_OFFSET[k]);
@@ -219,7 +219,7 @@ public final class TextCues {
         }
         starts[k] = i;
         ends[k] = end;
-        pending &= ~(1 << k);
+        pending &= ~(1L << k);
       }
     }
     matchers.end();
@@ -232,7 +232,7 @@ public final class TextCues {
     List<Signal> out = new ArrayList<>();
     for (int k = 0; k < cues; k++) {
       TextCue cue = CUES.get(k);
-      if ((PREFILTERED & (1 << k)) == 0) {
+      if ((PREFILTERED & (1L << k)) == 0) {
         Matcher m = cue.pattern().pattern().matcher(s);
         int from = 0;
         int at;
@@ -270,34 +270,34 @@ public final class TextCues {
   }
 
   /** Bit k: cue k has a known set of first characters and takes part in the single pass. */
-  private static final int PREFILTERED;
+  private static final long PREFILTERED;
   /** Two-level tables by char: the cues a match can start with it; those only at a word start. */
-  private static final int[][] START_MASKS = new int[256][];
-  private static final int[][] WORD_START_MASKS = new int[256][];
+  private static final long[][] START_MASKS = new long[256][];
+  private static final long[][] WORD_START_MASKS = new long[256][];
   /** Where each cue's sub-pattern matchers start in the per-search matcher array. */
   private static final int[] SUB_OFFSET;
   private static final int SUB_TOTAL;
   private static final ThreadLocal<MatcherCache> MATCHERS;
 
   static {
-    if (CUES.size() > 31) {
-      throw new IllegalStateException("the single-pass cue search takes at most 31 cues");
+    if (CUES.size() > 63) {
+      throw new IllegalStateException("the single-pass cue search takes at most 63 cues");
     }
-    int pre = 0;
+    long pre = 0;
     for (int k = 0; k < CUES.size(); k++) {
       FastPattern p = CUES.get(k).pattern();
       if (!p.prefiltered()) {
         continue;
       }
-      pre |= 1 << k;
+      pre |= 1L << k;
       java.util.BitSet first = p.firstChars();
       for (int c = first.nextSetBit(0); c >= 0 && c < 0x10000; c = first.nextSetBit(c + 1)) {
-        mask(START_MASKS, WORD_START_MASKS, c)[c & 0xFF] |= 1 << k;
+        mask(START_MASKS, WORD_START_MASKS, c)[c & 0xFF] |= 1L << k;
       }
       java.util.BitSet ws = p.wordStartOnly();
       if (ws != null) {
         for (int c = ws.nextSetBit(0); c >= 0 && c < 0x10000; c = ws.nextSetBit(c + 1)) {
-          mask(WORD_START_MASKS, START_MASKS, c)[c & 0xFF] |= 1 << k;
+          mask(WORD_START_MASKS, START_MASKS, c)[c & 0xFF] |= 1L << k;
         }
       }
     }
@@ -313,12 +313,12 @@ public final class TextCues {
   }
 
   /** The page of {@code c} in {@code table}, created (in both tables, so both can be read). */
-  private static int[] mask(int[][] table, int[][] twin, int c) {
+  private static long[] mask(long[][] table, long[][] twin, int c) {
     if (table[c >>> 8] == null) {
-      table[c >>> 8] = new int[256];
+      table[c >>> 8] = new long[256];
     }
     if (twin[c >>> 8] == null) {
-      twin[c >>> 8] = new int[256];
+      twin[c >>> 8] = new long[256];
     }
     return table[c >>> 8];
   }
