@@ -252,10 +252,18 @@ public final class Screener {
     List<Reason> reasons = new ArrayList<>();
     for (Signal s : ev.signals()) {
       if (s.code().equals("model.text_classifier") && !modelDecided
-          && (Math.abs(s.weight()) < 1.0 || (s.weight() > 0) != (label == Verdict.Label.FRAUD))) {
-        continue; // an undecided model explains nothing, and one outvoted by the rules explains the other verdict
+          && (Math.abs(s.weight()) < 1.0 || (s.weight() > 0) != (label == Verdict.Label.FRAUD)
+              || label == Verdict.Label.SPAM)) {
+        // an undecided model explains nothing, one outvoted by the rules explains the other verdict,
+        // and "ordinary wording" (not a fraud's) would only contradict a spam verdict
+        continue;
       }
       reasons.add(new Reason(s.code(), s.message(), s.messageZh(), s.start(), s.end()));
+    }
+    if (offer == null && label == Verdict.Label.SPAM) {
+      reasons.add(0, new Reason("text.advertising",
+          "It reads as bulk advertising: its wording, and any opt-out line, discount or offer",
+          "内容像群发营销广告：措辞，以及退订提示、折扣或优惠等", -1, -1));
     }
     if (offer != null && label == Verdict.Label.SPAM) {
       // what the advertisement offers is why it is spam; the marks it explains follow
