@@ -149,6 +149,7 @@ class ScreenerTest {
       {"您好，您在我平台购买的游戏装备账号交易因未缴纳保证金已被冻结，请联系客服缴纳保证金解冻。", "text.advance_fee"},
       {"【工商银行】您的账户异常，请登录 https://t.cn/A6xYz1 验证身份", "text.alarm_then_unverified_link"},
       {"Your package could not be delivered. Reschedule: bit.ly/3xYz9Q", "text.delivery_failed_short_link"},
+      {"【顺丰速运】您的快递因地址不详派送失败，请点击 t.cn/B7kP2q 重新填写地址", "text.delivery_failed_short_link"},
       {"【医保中心】您的医保卡在外地发生异常消费3,150元，如非本人操作请回复1，稍后将有工作人员致电为您处理", "text.alarm_then_staff_call"},
       {"姐姐，我表哥在平台做风控，知道系统漏洞，稳赚不赔，我带你一起投，先充3000试试水", "text.invited_sure_profit"},
       {"妈，我在学校跟人打架被扣在派出所了，赶快汇3000元到这个同学的卡上，别告诉爸", "text.emergency_then_transfer"},

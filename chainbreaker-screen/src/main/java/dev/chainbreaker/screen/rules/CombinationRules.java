@@ -30,7 +30,7 @@ public final class CombinationRules {
           "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
               + " with a real alarm asks you to call its own number or open its own app",
           "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用"),
-      new Pair("text.delivery_failed_short_link", 1.5, "text.delivery_failed",
+      new Pair("text.delivery_failed_short_link", 2.0, "text.delivery_failed",
           List.of("link.shortener", "link.unverified_for_claimed_brand"),
           "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
           "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用"),
