@@ -278,8 +278,12 @@ public final class Screener {
         break;
       }
     }
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Reason r : reasons) {
+      codes.add(r.code());
+    }
     List<String> advice = Advice.forVerdict(label, claimed, Advice.isChinese(head),
-        offer != null ? offer.category() : null);
+        offer != null ? offer.category() : null, codes);
     return new Verdict(label, round(score), category, findings, reasons, advice);
   }
 

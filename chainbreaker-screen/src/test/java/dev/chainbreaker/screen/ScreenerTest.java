@@ -162,6 +162,21 @@ class ScreenerTest {
     }
   }
 
+  /** The first advice names what this scheme needs the recipient to do, in the message's language. */
+  @Test
+  void adviceStartsWithWhatTheSchemeNeedsYouToKnow() {
+    Verdict family = screener.screen("妈，我在学校跟人打架被扣在派出所了，赶快汇3000元到这个同学的卡上，别告诉爸", null);
+    assertEquals(Verdict.Label.FRAUD, family.verdict(), family.toString());
+    assertTrue(family.advice().get(0).contains("原来的号码"), family.advice().toString());
+    Verdict police = screener.screen(
+        "您好，这里是市公安局，您涉嫌一起洗钱案件，请将资金转入安全账户配合调查，不得告知他人。", null);
+    assertEquals(Verdict.Label.FRAUD, police.verdict(), police.toString());
+    assertTrue(police.advice().get(0).contains("安全账户"), police.advice().toString());
+    Verdict english = screener.screen("Hi Mum, this is my new number, my phone broke. Can you send me £350 for a new one?", null);
+    assertEquals(Verdict.Label.FRAUD, english.verdict(), english.toString());
+    assertTrue(english.advice().get(0).startsWith("Call them back"), english.advice().toString());
+  }
+
   /** The same words in honest messages: a balance reminder, a busy colleague, an official renewal, a warning. */
   @Test
   void theirWordsAloneAreNotFraud() {

@@ -22,16 +22,49 @@ public final class Advice {
   }
 
   public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh) {
-    return forVerdict(label, claimed, zh, null);
+    return forVerdict(label, claimed, zh, null, java.util.Set.of());
   }
+
+  /** Advice for a mechanism: the reason codes that show it, then the line in Chinese and in English. */
+  private record Mechanism(List<String> codes, String zh, String en) {}
+
+  /** In order of priority: a verdict gets the line of the first mechanism its reasons show. */
+  private static final List<Mechanism> MECHANISMS = List.of(
+      new Mechanism(List.of("text.emergency_then_transfer", "text.acquaintance_then_request",
+          "text.acquaintance_new_number", "text.superior_transfer"),
+          "先拨打对方原来的号码或当面核实身份，核实前不要转账。",
+          "Call them back on the number you already know, or check in person, before sending any money."),
+      new Mechanism(List.of("text.safe_account", "text.summons"),
+          "公检法机关不会通过电话、短信办案，也不存在“安全账户”。",
+          "Police and courts do not handle cases by text or phone, and there is no \"safe account\"."),
+      new Mechanism(List.of("text.remote_control"),
+          "不要下载会议软件或共享屏幕，对方会看到您的验证码和密码。",
+          "Do not install meeting apps or share your screen: the caller would see your codes and passwords."),
+      new Mechanism(List.of("text.task_pay_in_first", "text.task_rebate"),
+          "刷单返利都是诈骗，不要垫付或充值。",
+          "Paid tasks that need money put in first are always scams: do not pay in."),
+      new Mechanism(List.of("text.invited_sure_profit", "text.guaranteed_returns", "text.earnings_then_private_chat"),
+          "“稳赚不赔”“内部消息”都是诈骗话术，不要向陌生平台充值。",
+          "\"Sure profits\" and \"inside tips\" are scam talk: do not pay into an unknown platform."),
+      new Mechanism(List.of("text.credit_repair"),
+          "征信无法花钱“修复”，有异议请向中国人民银行征信中心申请。",
+          "Credit records cannot be \"repaired\" for a fee; disputes go to the credit bureau itself."));
 
   /**
    * {@code offerCategory}: the spam category of an illegal offer found in the text ({@code gambling},
    * {@code other_spam}), or null. Replying "TD" to such a sender only confirms the number is read.
+   * {@code reasonCodes}: the verdict's reasons; a FRAUD verdict first gets the line for its scheme.
    */
-  public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh, String offerCategory) {
+  public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh, String offerCategory,
+      java.util.Set<String> reasonCodes) {
     List<String> out = new ArrayList<>();
     if (label == Verdict.Label.FRAUD) {
+      for (Mechanism m : MECHANISMS) {
+        if (m.codes().stream().anyMatch(reasonCodes::contains)) {
+          out.add(zh ? m.zh() : m.en()); // what this scheme needs the recipient to know first
+          break;
+        }
+      }
       if (zh) {
         out.add("不要点击链接，不要填写或告诉任何人身份证号、银行卡号、密码和验证码。");
         if (claimed != null && !claimed.hotline().isEmpty()) {
