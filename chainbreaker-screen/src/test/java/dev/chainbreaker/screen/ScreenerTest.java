@@ -136,7 +136,8 @@ class ScreenerTest {
    * who cannot take a call, a task that must be paid into, a charge to be cancelled on a number that is
    * not the brand's, a deposit to "unfreeze" a trade, an account alarm or a failed delivery with a link that
    * cannot be checked, an account alarm after which "staff will call you", a friend's sure-profit investment,
-   * a relative in sudden trouble who needs money wired at once),
+   * a relative in sudden trouble who needs money wired at once, a fixed monthly payout with the principal
+   * guaranteed back),
    * not because of its topic.
    */
   @Test
@@ -154,12 +155,21 @@ class ScreenerTest {
       {"姐姐，我表哥在平台做风控，知道系统漏洞，稳赚不赔，我带你一起投，先充3000试试水", "text.invited_sure_profit"},
       {"妈，我在学校跟人打架被扣在派出所了，赶快汇3000元到这个同学的卡上，别告诉爸", "text.emergency_then_transfer"},
       {"奶奶，这是借同学的手机发的，我急需交培训资料费，你先转2000块给我吧", "text.emergency_then_transfer"},
+      {"【康养中心】国家支持养老产业，认购养老床位5万元，每月返还利息3000元，三年后本金全退，咨询 0371-1234 5678", "text.ponzi_promise"},
     };
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], null);
       assertEquals(Verdict.Label.FRAUD, v.verdict(), c[0] + " -> " + v);
       assertTrue(codes(v).contains(c[1]), c[1] + " in " + codes(v));
     }
+  }
+
+  /** A bank's own savings product quotes a yield too; it promises no fixed monthly payout. */
+  @Test
+  void aQuotedYieldIsNotAPonziPromise() {
+    Verdict v = screener.screen("【招商银行】朝朝宝7日年化收益率2.1%，随存随取，详询95555", "95555");
+    assertTrue(v.verdict() != Verdict.Label.FRAUD, v.toString());
+    assertTrue(!codes(v).contains("text.ponzi_promise") && !codes(v).contains("text.fixed_high_yield"), codes(v).toString());
   }
 
   /** The first advice names what this scheme needs the recipient to do, in the message's language. */

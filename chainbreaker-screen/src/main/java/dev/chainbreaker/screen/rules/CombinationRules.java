@@ -43,6 +43,10 @@ public final class CombinationRules {
           "A relative in sudden trouble, or writing from someone else's phone, asks for money at once: call them"
               + " back on the number you know before paying",
           "自称亲友突遭意外或借用他人手机，要求立即汇款：请先拨打您熟知的号码核实"),
+      new Pair("text.ponzi_promise", 2.0, "text.fixed_high_yield", List.of("text.guaranteed_returns"),
+          "A fixed payout every month and the principal guaranteed back: what illegal fund-raising promises"
+              + " (pension beds, projects, 'state-backed' industries)",
+          "每月固定返利且保证返还本金：非法集资的典型承诺（养老床位、项目入股、“国家扶持”产业等）"),
       new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
           "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"));

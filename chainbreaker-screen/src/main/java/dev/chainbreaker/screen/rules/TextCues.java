@@ -64,10 +64,15 @@ public final class TextCues {
               + "hi mum|hi mom|hi dad|(buy|grab|get|pick up)[^.]{0,20}gift cards?)\\b",
           "It writes as a relative or colleague on a new number", "冒充亲友或领导，换了新号码"),
       TextCue.of("text.guaranteed_returns", 1.5,
-          "稳赚|保本|高回报|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|涨停|牛股|股票(交流)?群|返息|返本|"
+          "稳赚|保本|高回报|本金全退|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|涨停|牛股|股票(交流)?群|返息|返本|"
               + "月息|日息|高息|内部漏洞|漏洞[^。]{0,6}(赚|套利)|套利|"
               + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|crypto|btc)\\b",
           "It promises guaranteed investment returns", "承诺高额稳定收益"),
+      TextCue.of("text.fixed_high_yield", 2.0,
+          "(投资|存入|入股|认购|投入)[^。，,]{0,4}\\d+(\\.\\d+)?(万|千)?元?[^。]{0,10}(每月|每天|每周|月|日)[^。，,]{0,2}"
+              + "(返息|返利|分红|收益|返还|返现|利息|回报)[^。，,]{0,2}\\d+|(月|日)(息|利率|收益率?)\\s*\\d+(\\.\\d+)?%",
+          "It promises a fixed payout every day or month on money put in: the shape of illegal fund-raising",
+          "投入本金后按日或按月固定返利：非法集资、庞氏骗局的典型特征"),
       TextCue.of("text.loan_offer", 1.2,
           "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|"
               + "\\b(pre-?approved|no credit check)\\b",
