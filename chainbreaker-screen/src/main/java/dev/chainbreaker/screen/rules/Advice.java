@@ -21,10 +21,6 @@ public final class Advice {
     return cjk >= 2;
   }
 
-  public static List<String> forVerdict(Verdict.Label label, Brand claimed, boolean zh) {
-    return forVerdict(label, claimed, zh, null, java.util.Set.of());
-  }
-
   /** Advice for a mechanism: the reason codes that show it, then the line in Chinese and in English. */
   private record Mechanism(List<String> codes, String zh, String en) {}
 

@@ -144,7 +144,7 @@ public final class Categorizer {
       }
       if (i > 0) {
         int wordStart = TOPIC_WORD_STARTS[c >>> 8][c & 0xFF] & tryMask;
-        if (wordStart != 0 && isWordChar(text.charAt(i - 1))) {
+        if (wordStart != 0 && FastPattern.isWordChar(text.charAt(i - 1))) {
           tryMask &= ~wordStart;
         }
       }
@@ -175,12 +175,6 @@ public final class Categorizer {
     return counts;
   }
 
-  private static boolean isWordChar(char c) {
-    if (c < 0x80) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-    return Character.isLetterOrDigit(c);
-  }
 
   /** An opt-out line: bulk senders must carry one, and many notices do too. */
   private static final FastPattern OPT_OUT = new FastPattern(

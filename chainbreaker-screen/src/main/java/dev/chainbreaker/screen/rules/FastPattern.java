@@ -264,7 +264,8 @@ final class FastPattern {
     return -1;
   }
 
-  private static boolean isWordChar(char c) {
+  /** A character a regex {@code \b} counts as part of a word (the one test every single-pass search uses). */
+  static boolean isWordChar(char c) {
     if (c < 0x80) { // the usual case, without the Unicode tables
       return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }

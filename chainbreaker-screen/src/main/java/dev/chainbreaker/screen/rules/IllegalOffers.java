@@ -130,8 +130,9 @@ public final class IllegalOffers {
         }
         for (int k = 0; k < KINDS.length; k++) {
           FastPattern p = KINDS[k];
-          if (i < nextFrom[k] || !p.firstChars().get(c)
-              || i > 0 && p.wordStartOnly() != null && p.wordStartOnly().get(c) && isWordChar(s.charAt(i - 1))) {
+          boolean insideWord = i > 0 && p.wordStartOnly() != null && p.wordStartOnly().get(c)
+              && FastPattern.isWordChar(s.charAt(i - 1));
+          if (i < nextFrom[k] || !p.firstChars().get(c) || insideWord) {
             continue;
           }
           int end = p.matchAt(s, i, cache, SLOT_BASE[k]);
@@ -154,12 +155,6 @@ public final class IllegalOffers {
     return f;
   }
 
-  private static boolean isWordChar(char c) {
-    if (c < 0x80) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-    return Character.isLetterOrDigit(c);
-  }
 
   /** Adds the offer's reason to {@code ev} and takes the weight off the marks it explains. */
   public static void explain(Offer offer, Evidence ev) {

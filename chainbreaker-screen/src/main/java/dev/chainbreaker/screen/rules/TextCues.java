@@ -207,7 +207,7 @@ public final class TextCues {
       }
       if (i > 0) {
         long wordStart = WORD_START_MASKS[c >>> 8][c & 0xFF] & try_;
-        if (wordStart != 0 && isWordChar(s.charAt(i - 1))) {
+        if (wordStart != 0 && FastPattern.isWordChar(s.charAt(i - 1))) {
           try_ &= ~wordStart; // inside a word, where no \b-led alternative can start
         }
       }
@@ -328,12 +328,6 @@ public final class TextCues {
     return table[c >>> 8];
   }
 
-  private static boolean isWordChar(char c) {
-    if (c < 0x80) { // the usual case, without the Unicode tables
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-    return Character.isLetterOrDigit(c);
-  }
 
   /** Lower case, one UTF-16 unit for one, so offsets stay valid. */
   public static String lowerCase(String s) {
