@@ -76,14 +76,19 @@ class ScreenerTest {
 
   /**
    * A review found pickup-code notices labelled SPAM (the model's spam class is bulk messages, and a
-   * pickup notice reads like one), and Dianping's own short links taken for a foreign link.
+   * pickup notice reads like one), and Dianping's own short links taken for a foreign link; later,
+   * service notices (a water cut, a parents' meeting, a delivery being installed) judged SPAM alike.
    */
   @Test
   void pickupCodesAndDianpingLinksAreNotices() {
     List<String[]> cases = List.of(
         new String[] {"【菜鸟】您有包裹已到达XX路菜鸟驿站，取件码15-3-2041，营业时间8:00-21:00，请及时取件。", "106900000000"},
         new String[] {"【菜鸟驿站】您的包裹已到站，请凭取件码 8-1-3022 到XX驿站领取，退订回T", null},
-        new String[] {"【大众点评】抱歉，预订已满！12月02日 19:00 的位置已满座，若需预约其他时段，请点击 http://dpurl.cn/m/s12345", null});
+        new String[] {"【大众点评】抱歉，预订已满！12月02日 19:00 的位置已满座，若需预约其他时段，请点击 http://dpurl.cn/m/s12345", null},
+        // service notices the model's spam class took for bulk advertising
+        new String[] {"【XX物业】尊敬的业主，因二次供水管道检修，本周四8:00-14:00小区停水，请提前储水。", null},
+        new String[] {"【XX中学】家长您好，下周三下午召开家长会，请准时到校，放学时间不变。", null},
+        new String[] {"【XX电器】您订购的洗衣机将于明天14:00-18:00送货并安装，安装师傅会提前电话联系您。", null});
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], c[1]);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), c[0] + " -> " + v);

@@ -196,13 +196,25 @@ public final class Categorizer {
 
   /**
    * Whether the text is a notice about the reader's own transaction (a pickup code, a one-time code,
-   * a bill: a keyword and a run of four digits) with nothing on sale in it. Such a notice is not
-   * advertising, however much its wording resembles the bulk messages in the model's spam class.
+   * a bill: a keyword and a run of four digits) or about a service the reader uses (below), with
+   * nothing on sale in it. Such a notice is not advertising, however much its wording resembles the
+   * bulk messages in the model's spam class.
    */
   public boolean looksTransactional(String text) {
+    if (COMMERCIAL.matchesIn(text) || GAMBLING.matchesIn(text)) {
+      return false;
+    }
     return TRANSACTION.matchesIn(text) && hasDigitRun(text, 4)
-        && !COMMERCIAL.matchesIn(text) && !GAMBLING.matchesIn(text);
+        || SERVICE_NOTICE.matchesIn(text) && !OPT_OUT.matchesIn(text);
   }
+
+  /**
+   * A service notice: a water or power cut, a school event, a delivery being installed, arrival
+   * abroad, a flight. Words ads also use ("送货上门", "放学后辅导") are left out.
+   */
+  private static final FastPattern SERVICE_NOTICE = new FastPattern(
+      "停水|停电|停气|管道检修|线路检修|家长会|运动会|送货并安装|安装师傅|已抵达|国际漫游|值机|登机口|"
+          + "\\b(power outage|water (supply )?(interruption|outage)|school (closed|closure)|parents' evening|boarding gate)\\b");
 
   /** Category of a message judged spam. */
   public String spam(String text) {
