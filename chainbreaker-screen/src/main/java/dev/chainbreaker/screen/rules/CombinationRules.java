@@ -51,7 +51,25 @@ public final class CombinationRules {
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
           "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"));
 
-  public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics) {
+  /**
+   * Schemes that a real institution's message can look like, told apart by the number the call will
+   * come from: "我行工作人员将致电您核实，请留意95588来电" names the bank's own hotline.
+   */
+  private static final java.util.Set<String> VOID_WITH_OWN_HOTLINE = java.util.Set.of("text.alarm_then_staff_call");
+
+  /** Whether {@code text} names the hotline of a brand it mentions. */
+  private static boolean namesOwnHotline(String text, List<BrandMention> mentions) {
+    for (BrandMention m : mentions) {
+      String hotline = m.brand().hotline();
+      if (!hotline.isEmpty() && text.contains(hotline)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code text}: the lower-cased normalised head of the message. */
+  public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics, String text) {
     boolean offchannel = ev.has("text.offchannel_contact");
     boolean earnings = ev.has("text.task_rebate") || ev.has("text.guaranteed_returns")
         || ev.has("text.loan_offer");
@@ -68,7 +86,8 @@ public final class CombinationRules {
           "以机构名义要求添加私人聊天账号，正规机构不会这样做", -1, -1));
     }
     for (Pair pair : PAIRS) {
-      if (ev.has(pair.first()) && pair.second().stream().anyMatch(ev::has)) {
+      if (ev.has(pair.first()) && pair.second().stream().anyMatch(ev::has)
+          && !(VOID_WITH_OWN_HOTLINE.contains(pair.code()) && namesOwnHotline(text, mentions))) {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
     }
