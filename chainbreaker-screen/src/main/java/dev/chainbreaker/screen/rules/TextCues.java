@@ -70,7 +70,7 @@ public final class TextCues {
           "It promises guaranteed investment returns", "承诺高额稳定收益"),
       TextCue.of("text.fixed_high_yield", 2.0,
           "(投资|存入|入股|认购|投入)[^。，,]{0,4}\\d+(\\.\\d+)?(万|千)?元?[^。]{0,10}(每月|每天|每周|月|日)[^。，,]{0,2}"
-              + "(返息|返利|分红|收益|返还|返现|利息|回报)[^。，,]{0,2}\\d+|(月|日)(息|利率|收益率?)\\s*\\d+(\\.\\d+)?%",
+              + "(返息|返利|分红|收益|返还|返现|利息|回报)[^。，,]{0,2}\\d+",
           "It promises a fixed payout every day or month on money put in: the shape of illegal fund-raising",
           "投入本金后按日或按月固定返利：非法集资、庞氏骗局的典型特征"),
       TextCue.of("text.loan_offer", 1.2,
