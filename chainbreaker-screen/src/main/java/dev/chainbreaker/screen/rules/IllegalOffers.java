@@ -46,6 +46,9 @@ public final class IllegalOffers {
           + "(出售|收购|高价收)[^。]{0,8}(银行卡|电话卡|手机卡|四件套|对公账户|u盾)|(银行卡|电话卡|手机卡)[^。]{0,4}四件套|"
           + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发";
 
+  private static final java.util.regex.Pattern STATE_LOTTERY =
+      java.util.regex.Pattern.compile("福利彩票|体育彩票|福彩|体彩|\\b(national lottery|powerball|mega millions)\\b");
+
   private static final FastPattern GAMBLING_STRONG = new FastPattern(GAMBLING_STRONG_WORDS);
   private static final FastPattern GAMBLING_WEAK = new FastPattern(GAMBLING_WEAK_WORDS);
   private static final FastPattern ILLEGAL = new FastPattern(ILLEGAL_OFFERS);
@@ -93,7 +96,9 @@ public final class IllegalOffers {
     }
     int strong = f.words[STRONG].size();
     int weak = f.words[WEAK].size();
-    if (strong > 0 && strong + weak >= 2 || weak >= 3) {
+    // the state lotteries (福利彩票, 体育彩票) are legal and advertise with the shared words alone
+    boolean stateLottery = strong == 0 && STATE_LOTTERY.matcher(lower).find();
+    if (!stateLottery && (strong > 0 && strong + weak >= 2 || weak >= 3)) {
       int k = strong > 0 ? STRONG : WEAK;
       return new Offer("gambling", new Signal("text.gambling_promotion", 0.0,
           "It advertises online gambling, which is illegal to offer",
