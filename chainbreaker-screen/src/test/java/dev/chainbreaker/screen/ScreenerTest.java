@@ -88,7 +88,9 @@ class ScreenerTest {
         // service notices the model's spam class took for bulk advertising
         new String[] {"【XX物业】尊敬的业主，因二次供水管道检修，本周四8:00-14:00小区停水，请提前储水。", null},
         new String[] {"【XX中学】家长您好，下周三下午召开家长会，请准时到校，放学时间不变。", null},
-        new String[] {"【XX电器】您订购的洗衣机将于明天14:00-18:00送货并安装，安装师傅会提前电话联系您。", null});
+        new String[] {"【XX电器】您订购的洗衣机将于明天14:00-18:00送货并安装，安装师傅会提前电话联系您。", null},
+        // "招商" (inviting franchisees) is a sale word, but not inside the bank's own name
+        new String[] {"【招商银行】验证码 482913，您正在绑定新设备，请勿告知他人。如非本人操作请致电95555", "95555"});
     for (String[] c : cases) {
       Verdict v = screener.screen(c[0], c[1]);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), c[0] + " -> " + v);

@@ -181,7 +181,7 @@ public final class Categorizer {
       "退订|回复?td|回t|拒收|\\b(stop|unsubscribe|opt[- ]out)\\b");
   /** What a sale offers. */
   private static final FastPattern COMMERCIAL = new FastPattern(
-      "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商|代办|"
+      "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商(?!银行|证券|基金|局)|代办|"
           + "\\b(offer|sale|deal|discount|free|bonus|casino|bet)\\b");
 
   /** Whether the text carries the marks of advertising (opt-out lines, discounts, offers). */
