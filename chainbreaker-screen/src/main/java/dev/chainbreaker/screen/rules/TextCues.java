@@ -123,8 +123,9 @@ public final class TextCues {
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
       TextCue.of("text.awaits_staff_call", 1.0,
           "(专员|工作人员|客服|警官|稽核员)[^。，,]{0,6}(将|会)[^。，,]{0,4}(致电|来电|联系)(您|你)|"
-              + "(将|会)有[^。，,]{0,4}(专员|工作人员|客服|警官|稽核员)[^。，,]{0,2}(致电|来电|联系)|"
-              + "\\b(an? (agent|officer|specialist|representative) will (call|contact) you)\\b",
+              // Chinese only: "a representative will call you" is how English-speaking banks announce a
+              // real call, and their texts give no hotline to tell the two apart
+              + "(将|会)有[^。，,]{0,4}(专员|工作人员|客服|警官|稽核员)[^。，,]{0,2}(致电|来电|联系)",
           "It says its staff will call you: the call is where a fraudster takes over",
           "声称工作人员将致电联系您：骗子往往在电话中实施诈骗"),
       TextCue.of("text.invest_invitation", 0.5,
