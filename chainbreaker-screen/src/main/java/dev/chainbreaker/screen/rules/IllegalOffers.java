@@ -88,11 +88,18 @@ public final class IllegalOffers {
 
   private IllegalOffers() {}
 
+  /**
+   * Words that condemn or report such an offer: a news item about a raid, a tax office's notice that
+   * forged invoices are a crime. No advertisement uses them.
+   */
+  private static final java.util.regex.Pattern CONDEMNED = java.util.regex.Pattern.compile(
+      "违法行为|违法犯罪|依法|严厉打击|打击|捣毁|抓获|涉案|判处|判刑|团伙|警方|举报|\\b(illegal|arrested|crackdown|police)\\b");
+
   /** The offer in {@code lower} (the lower-cased normalised head of {@code nt}), or null. */
   public static Offer find(NormalizedText nt, String lower) {
     Found f = scan(lower);
-    if (f == null) {
-      return null; // most messages: not one word of any kind
+    if (f == null || CONDEMNED.matcher(lower).find()) {
+      return null; // most messages: not one word of any kind; or a text that condemns the offer
     }
     int strong = f.words[STRONG].size();
     int weak = f.words[WEAK].size();

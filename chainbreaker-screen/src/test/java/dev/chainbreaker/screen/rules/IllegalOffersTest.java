@@ -86,6 +86,9 @@ class IllegalOffersTest {
         "酒店三楼新开棋牌室和茶室，欢迎入住客人免费使用",
         "家纺换季特卖，纯棉四件套199元，欢迎进店选购",
         "昨天新闻说有人因为网上赌博欠了几十万，太可怕了",
+        // a news item about a raid, and a tax office's reminder, name the offer to condemn it
+        "新闻：警方捣毁一个网络赌博团伙，涉案百家乐平台流水上亿",
+        "代开发票是违法行为，请各商户依法开具发票。【国家税务总局】",
         // the state lotteries are legal: their ads use the shared words only
         "【中国体育彩票】世界杯竞猜型游戏火热销售中，请到附近体彩投注站购买，理性购彩")) {
       Verdict v = screener.screen(text, null);
