@@ -166,6 +166,13 @@ public final class LinkExtractor {
     }
     int[] tld = labels.get(labels.size() - 1);
     int hostEnd = tld[1];
+    int after = hostEnd;
+    while (after < s.length() && (s.charAt(after) == ' ' || s.charAt(after) == ':')) {
+      after++;
+    }
+    if (after < s.length() && Character.isDigit(s.charAt(after))) {
+      return null; // "联系人 王经理.手机 138…": a name and the label of the number after it
+    }
     if (!isTld(s.substring(tld[0], hostEnd)) || !labelsWellFormed(s, start, hostEnd, false)
         || !HostNames.parse(s.substring(start, hostEnd)).valid()) {
       return null;

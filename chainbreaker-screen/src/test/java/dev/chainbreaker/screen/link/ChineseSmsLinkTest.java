@@ -52,6 +52,8 @@ class ChineseSmsLinkTest {
     assertEquals(List.of(), texts("如有疑问请回复退订信息.网址：稍后公布"));
     // a Chinese word before an ASCII name ("课程吧.NAME") is not a host on the .name domain
     assertEquals(List.of(), texts("快来预约体验课程吧.NAME 科目期待您的参与"));
+    // a name, then the label of the number that follows (".手机" is also a top-level domain)
+    assertEquals(List.of(), texts("会议通知：周五下午3点开会，联系人 王经理.手机 13800001234"));
     // with no boundary before it, the host would swallow the sentence: not read
     assertEquals(List.of(), texts("您的社保卡已停用请登录社保局.公司重新激活"));
   }
