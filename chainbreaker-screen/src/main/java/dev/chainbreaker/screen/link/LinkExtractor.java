@@ -204,12 +204,14 @@ public final class LinkExtractor {
 
   /** The '.' at {@code i} was written as an ideographic full stop, which ends a sentence. */
   private static boolean sentenceStop(NormalizedText nt, int i) {
-    int o = nt.originalStart(i);
-    if (o >= nt.original().length()) {
-      return false;
-    }
-    char c = nt.original().charAt(o);
+    char c = originalCharAt(nt, i);
     return c == '\u3002' || c == '\uFF61';
+  }
+
+  /** The character the original text had where the normalised text has position {@code i}; 0 past its end. */
+  private static char originalCharAt(NormalizedText nt, int i) {
+    int o = nt.originalStart(i);
+    return o < nt.original().length() ? nt.original().charAt(o) : 0;
   }
 
   private static String schemeAt(String s, int i) {
@@ -537,11 +539,7 @@ public final class LinkExtractor {
    * the URL-ish ones (／ ． ？ ＝ ＆ ＃ ％ ＿ － ～ ：) are kept, as disguised links use them.
    */
   private static boolean isFullWidthPunctuation(NormalizedText nt, int q) {
-    int o = nt.originalStart(q);
-    if (o >= nt.original().length()) {
-      return false;
-    }
-    char c = nt.original().charAt(o);
+    char c = originalCharAt(nt, q);
     return c >= 0xFF01 && c <= 0xFF5E && !Character.isLetterOrDigit(c)
         && "／．？＝＆＃％＿－～：".indexOf(c) < 0;
   }

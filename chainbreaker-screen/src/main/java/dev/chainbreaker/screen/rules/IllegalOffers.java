@@ -93,7 +93,7 @@ public final class IllegalOffers {
    * forged invoices are a crime. No advertisement uses them.
    */
   private static final java.util.regex.Pattern CONDEMNED = java.util.regex.Pattern.compile(
-      "违法行为|违法犯罪|依法|严厉打击|打击|捣毁|抓获|涉案|判处|判刑|团伙|警方|举报|\\b(illegal|arrested|crackdown|police)\\b");
+      "违法行为|违法犯罪|依法|打击|捣毁|抓获|涉案|判处|判刑|团伙|警方|举报|\\b(illegal|arrested|crackdown|police)\\b");
 
   /** The offer in {@code lower} (the lower-cased normalised head of {@code nt}), or null. */
   public static Offer find(NormalizedText nt, String lower) {
