@@ -197,7 +197,7 @@ public final class Screener {
     }
     List<Brand> topics = brands.governmentTopics(head);
     ContactRules.apply(nt, lower, mentions, topics, ev);
-    CombinationRules.apply(ev, mentions, topics, lower);
+    CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
     if (ev.has("text.asks_credentials")) {
       for (BrandMention m : mentions) {

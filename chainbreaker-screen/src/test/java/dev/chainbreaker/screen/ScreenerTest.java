@@ -251,6 +251,63 @@ class ScreenerTest {
     assertTrue(codes(pass).contains("text.asks_credentials"), codes(pass).toString());
   }
 
+  /**
+   * A delivery notice gives the courier's own mobile and the day the parcel is expected: neither is
+   * a fraudster's line or a deadline (a real EMS notice was FRAUD 0.72 on both). The same courier
+   * line offering compensation for a lost parcel stays the scam it is.
+   */
+  @Test
+  void aCouriersMobileAndAnExpectedDayAreNotPressure() {
+    String notice = "您好，您的快件1093218216211，预计今日内送达北京市朝阳区建国路88号，请注意查收。"
+        + "如您不方便接收，请致电揽投员陈健鹏18911238890联系。关注EMS微信服务号并绑定手机，可在线下单。";
+    Verdict v = screener.screen(notice, null);
+    assertEquals(Verdict.Label.NORMAL, v.verdict(), v.toString());
+    assertTrue(!codes(v).contains("text.unofficial_callback_number") && !codes(v).contains("text.deadline"),
+        codes(v).toString());
+    Verdict lost = screener.screen("【EMS】您的快件在运输中丢失，请致电快递员18911238890办理理赔，逾期视为放弃赔付。", null);
+    assertEquals(Verdict.Label.FRAUD, lost.verdict(), lost.toString());
+    assertTrue(codes(lost).contains("text.unofficial_callback_number"), codes(lost).toString());
+    assertTrue(codes(screener.screen("您的账户将于今日到期，请立即续费", null)).contains("text.deadline"));
+  }
+
+  /**
+   * A prize never entered for, or a child's grades, behind a link to an unknown site is the scam;
+   * the same words with no link, or with the brand's own link, are not. Leveraged "T+0" trading
+   * platforms are fraud by their offer alone; the word leverage in a news line is not.
+   */
+  @Test
+  void luresBehindAnUnknownLinkAndMarginPlatformsAreFraud() {
+    for (String text : new String[] {
+        "恭喜您被浙江卫视《中国梦想秀》栏目组抽选为场外幸运用户，荣获梦想基金和苹果笔记本电脑。请登录www.mxfcv.com查收,验证码：5188",
+        "王家长您好，我们学校对您孩子在校期间的学习进行了考核总结论，请您在我校讯通网址打开接受查看 http://jtee.cn/3f0",
+        "沪深A股T+0交易平台，可买涨买跌现买现卖，资金杠杆100倍当天自由存取款，详情登录www.gw6666.com"}) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
+    }
+    assertTrue(codes(screener.screen("王家长您好，您孩子的期中成绩单请查看 http://jtee.cn/3f0", null))
+        .contains("text.school_report_link"));
+    for (String text : new String[] {
+        "王家长您好，本学期期末成绩已发布，请登录学校官方平台查看，如有疑问请联系班主任。",
+        "淘宝卖家赠送您彩票1注，恭喜您中奖，请登录 http://cp.taobao.com 我的彩票 查看中奖情况。【淘宝网】",
+        "期货的杠杆决定了这是只能个高风险的生意"}) {
+      Verdict v = screener.screen(text, null);
+      assertTrue(v.verdict() != Verdict.Label.FRAUD, text + " -> " + v);
+      assertTrue(!codes(v).contains("text.school_report_link") && !codes(v).contains("text.prize_then_link")
+          && !codes(v).contains("text.leveraged_trading"), text + " -> " + codes(v));
+    }
+  }
+
+  /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
+  @Test
+  void aBeneficiaryAccountIsNotAnAdvanceFee() {
+    Verdict neft = screener.screen("NEFT Transaction with reference number 456367 for Rs.9000 has been credited to the "
+        + "beneficiary account on 5th jan at 3.00PM.", null);
+    assertTrue(!codes(neft).contains("text.advance_fee"), codes(neft).toString());
+    assertEquals(Verdict.Label.NORMAL, neft.verdict(), neft.toString());
+    assertTrue(codes(screener.screen("You are the beneficiary of an unclaimed fund of $4.5M. Reply with your "
+        + "bank details.", null)).contains("text.advance_fee"));
+  }
+
   /** Ctrip's own short links (t.ctrip.cn) were taken for a lookalike of ctrip.com. */
   @Test
   void aBrandsOwnShortLinkDomainIsOfficial() {

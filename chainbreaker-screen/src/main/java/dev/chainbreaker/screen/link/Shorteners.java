@@ -11,7 +11,8 @@ final class Shorteners {
       "rb.gy", "cutt.ly", "s.id", "tiny.cc", "shorturl.at", "rebrand.ly", "t.ly", "bl.ink",
       "buff.ly", "lnkd.in", "qr.net", "x.co", "tr.im", "0rz.tw", "reurl.cc", "pse.is", "lihi.cc",
       "lihi1.cc", "wx.qq.com", "3.cn", "c.tb.cn", "m.tb.cn", "tb.cn", "dwz.mk", "ft12.com",
-      "985.so", "kurl.cn", "sohu.gg", "iurl.vip");
+      "985.so", "kurl.cn", "sohu.gg", "iurl.vip", "bit.do", "adf.ly", "shorte.st", "ouo.io",
+      "cli.gs", "t2m.io");
 
   private Shorteners() {}
 

@@ -16,6 +16,12 @@ public final class CombinationRules {
   /** A scheme that is one cue together with any of others: {@code code} is added when both are present. */
   private record Pair(String code, double weight, String first, List<String> second, String message, String messageZh) {}
 
+  /**
+   * Stands in a pair's second list for "any link that is not an official or otherwise trusted one":
+   * a lure that needs the recipient to open an unknown site.
+   */
+  static final String UNTRUSTED_LINK = "link.untrusted";
+
   private static final List<Pair> PAIRS = List.of(
       new Pair("text.superior_transfer", 2.0, "text.summons", List.of("text.transfer_request"),
           "A supposed superior who cannot take a call asks for a transfer: the fake-boss scam",
@@ -49,7 +55,15 @@ public final class CombinationRules {
           "每月固定返利且保证返还本金：非法集资的典型承诺（养老床位、项目入股、“国家扶持”产业等）"),
       new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
-          "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"));
+          "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"),
+      new Pair("text.prize_then_link", 2.0, "text.prize_claim", List.of(UNTRUSTED_LINK),
+          "A prize you never entered for, to be collected through a link to an unknown site: the site asks for"
+              + " your card, or a fee, to \"release\" it",
+          "通知领取未曾参与的奖品，并附上陌生网站链接：网站会索要银行卡信息或“手续费”"),
+      new Pair("text.school_report_link", 2.5, "text.school_report", List.of(UNTRUSTED_LINK),
+          "A message to a parent about the child's grades with a link to an unknown site: schools publish"
+              + " grades in their own apps, and such links install malware that reads the phone's codes",
+          "以孩子成绩、在校表现为由发来陌生链接：学校通过自己的平台发布成绩，此类链接常为窃取验证码的木马"));
 
   /**
    * Schemes that a real institution's message can look like, told apart by the number the call will
@@ -69,7 +83,9 @@ public final class CombinationRules {
   }
 
   /** {@code text}: the lower-cased normalised head of the message. */
-  public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics, String text) {
+  /** {@code untrustedLink}: the message holds a link that is neither official nor otherwise trusted. */
+  public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics, String text,
+      boolean untrustedLink) {
     boolean offchannel = ev.has("text.offchannel_contact");
     boolean earnings = ev.has("text.task_rebate") || ev.has("text.guaranteed_returns")
         || ev.has("text.loan_offer");
@@ -86,7 +102,8 @@ public final class CombinationRules {
           "以机构名义要求添加私人聊天账号，正规机构不会这样做", -1, -1));
     }
     for (Pair pair : PAIRS) {
-      if (ev.has(pair.first()) && pair.second().stream().anyMatch(ev::has)
+      if (ev.has(pair.first())
+          && pair.second().stream().anyMatch(c -> ev.has(c) || untrustedLink && c.equals(UNTRUSTED_LINK))
           && !(VOID_WITH_OWN_HOTLINE.contains(pair.code()) && namesOwnHotline(text, mentions))) {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }

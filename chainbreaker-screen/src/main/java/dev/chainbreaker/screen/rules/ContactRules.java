@@ -26,6 +26,19 @@ public final class ContactRules {
   private static final Pattern ROLE = Pattern.compile(
       "专线|热线|客服|服务电话|稽查|稽核|专员|警官|民警|专案组|科长|工作人员|\\b(support|helpline|hotline)\\b");
 
+  /**
+   * The person who carries a parcel, named before the number: couriers call and are called on their
+   * own mobiles. Exempt only while the message dangles no refund or compensation and threatens
+   * nothing, since "your parcel is lost, call the courier for compensation" is a scam's opening.
+   */
+  private static final Pattern COURIER = Pattern.compile(
+      "快递员|揽投员|投递员|派件员|派送员|配送员|送货员|骑手|快递小哥|\\b(courier|driver)\\b");
+
+  private static boolean baited(Evidence ev) {
+    return ev.has("text.money_lure") || ev.has("text.threatens_cancellation") || ev.has("text.asks_credentials")
+        || ev.has("text.advance_fee");
+  }
+
   public static void apply(NormalizedText nt, String head, List<BrandMention> mentions,
       List<Brand> topicBrands, Evidence ev) {
     Brand claimed = null;
@@ -51,8 +64,12 @@ public final class ContactRules {
         continue;
       }
       int callFrom = Math.max(0, m.start() - 16);
-      if (!CALL.matcher(head.substring(callFrom, m.start())).find()) {
+      String before = head.substring(callFrom, m.start());
+      if (!CALL.matcher(before).find()) {
         continue;
+      }
+      if (COURIER.matcher(before).find() && !baited(ev)) {
+        continue; // a delivery notice gives the courier's own mobile: that is how parcels are handed over
       }
       ev.add(new Signal("text.unofficial_callback_number", byTopic ? 2.5 : 3.0,
           "It speaks as " + LinkRules.nameEn(claimed) + " but asks to contact " + m.group().strip()

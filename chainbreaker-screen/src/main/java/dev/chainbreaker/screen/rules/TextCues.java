@@ -23,7 +23,7 @@ public final class TextCues {
               + "late fee|penalt(y|ies)|reported to|arrest(ed)?|issuing you a (formal )?(warning|fine))\\b",
           "It threatens cancellation, freezing or penalties", "以注销、冻结或处罚相威胁"),
       TextCue.of("text.deadline", 0.6,
-          "\\d+\\s*小时内|今日|今天内|当日|尽快|立即|马上|逾期|过时|过期|截止|前(完成|办理|处理|申领)|"
+          "\\d+\\s*小时内|(?<!预计|将于|预计于)(今日|今天内|当日)|尽快|立即|马上|逾期|过时|过期|截止|前(完成|办理|处理|申领)|"
               + "三日内|\\d+日内|\\b(within \\d+ (hours?|days?)|today|immediately|final (notice|reminder)|"
               + "tonight|before midnight|expires?)\\b",
           "It presses for action by a deadline", "催促限时办理"),
@@ -73,6 +73,15 @@ public final class TextCues {
               + "(返息|返利|分红|收益|返还|返现|利息|回报)[^。，,]{0,2}\\d+",
           "It promises a fixed payout every day or month on money put in: the shape of illegal fund-raising",
           "投入本金后按日或按月固定返利：非法集资、庞氏骗局的典型特征"),
+      TextCue.of("text.leveraged_trading", 2.0,
+          "(杠\\.?杆|配资)[^。，,；;]{0,8}\\d+倍|\\d+倍[^。，,]{0,4}杠\\.?杆|买涨买跌|"
+              + "t\\s*[+＋]\\s*0[^。]{0,12}(交易|平台)",
+          "It offers stock trading on borrowed money many times the deposit, betting up or down: unlicensed"
+              + " margin platforms that take the deposits",
+          "宣称股票配资、高倍杠杆、可买涨买跌：非法配资或虚假交易平台的典型话术"),
+      TextCue.of("text.school_report", 0.3,
+          "家长[^。！!]{0,40}(成绩|学习报告|在校表现|开学表现|考核|课程安排|成绩单|学习情况)",
+          "It writes to a parent about the child's grades or conduct", "以孩子的成绩或在校表现为由联系家长"),
       TextCue.of("text.loan_offer", 1.2,
           "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|"
               + "\\b(pre-?approved|no credit check)\\b",
@@ -110,7 +119,7 @@ public final class TextCues {
               + "(方可|才能|才可)[^。，,]{0,4}(提现|领取|到账|解冻|放款)|解冻金|"
               + "(缴纳|交纳|支付)[^。，,]{0,6}(保证金|手续费|费用)[^。，,]{0,4}(解冻|激活|提现)|"
               + "\\b(pay (a|the) (small )?(fee|deposit|duty|charge)s?|release fee|processing fee|"
-              + "to transfer to you|beneficiary|inheritance|unclaimed (funds?|prize))\\b",
+              + "to transfer to you|beneficiary(?! (account|bank|name|details))|inheritance|unclaimed (funds?|prize))\\b",
           "It asks for a fee before paying out: the advance-fee trick", "要求先交费用才能提现或领取"),
       TextCue.of("text.summons", 0.5,
           "(来|到)我(的)?办公室|(我)?(在|正在)开会[^。]{0,6}不方便|不方便接(听)?电话|"

@@ -76,12 +76,23 @@ final class DisguisedDots {
       // sides, "a . szxq9 . cc", unless the dot is inside a link's host, "http://doit. mymoby. tv/"
       return -1;
     }
+    if (plainDot && gapBefore > 0 && gapAfter > 0 && isTitleCaseWord(in, k)) {
+      // "out in town already. That . So dont rush": a stray space before a full stop, and the next
+      // sentence starts with a capital; a disguised label is written "a . szxq9 . cc" or "SZXQ9 . CC"
+      return -1;
+    }
     char dc = in.charAt(j);
     boolean wordDot = dotEnd - j > 1 || dc == '\u70B9' || dc == '\u9EDE';
     if (wordDot && !isWordDotAllowed(in, j, dotEnd, k)) {
       return -1;
     }
     return k;
+  }
+
+  /** Whether a capital followed by a lower-case letter starts at {@code k}, as a sentence does. */
+  private static boolean isTitleCaseWord(CharSequence in, int k) {
+    return k + 1 < in.length() && in.charAt(k) >= 'A' && in.charAt(k) <= 'Z'
+        && in.charAt(k + 1) >= 'a' && in.charAt(k + 1) <= 'z';
   }
 
   /** How far back {@link #inSchemeHost} looks for the scheme: the longest host name DNS allows. */

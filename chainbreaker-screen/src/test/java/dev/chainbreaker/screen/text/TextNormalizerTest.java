@@ -45,6 +45,7 @@ class TextNormalizerTest {
     assertEquals("登录 rs-fw7.top 登记", t.text());
     assertTrue(kinds(t).contains(Deobfuscation.Kind.SPACED_DOT));
     assertEquals("a.szxq9.cc", n.normalize("a . szxq9 . cc").text());
+    assertEquals("SZXQ9.CC", n.normalize("SZXQ9 . CC").text());
   }
 
   /**
@@ -109,7 +110,7 @@ class TextNormalizerTest {
   void aSentenceAfterALinkStaysASentence() {
     for (String s : new String[] {"see http://gotbabes.co.uk. No more", "at https://example.com. then call",
         "at https://example.com. Then.call", "I am done. ok.go", "ftp://a. b.cc", "xhttp://a. b.cc",
-        "http://a.cc 好. b.cc"}) {
+        "http://a.cc 好. b.cc", "in town already. That . So dont rush home"}) {
       assertEquals(s, n.normalize(s).text(), s);
     }
   }
