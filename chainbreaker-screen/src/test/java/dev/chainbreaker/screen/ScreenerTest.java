@@ -117,6 +117,14 @@ class ScreenerTest {
     assertEquals("kard12333.top", v.links().get(0).host());
     assertEquals("ｋａｒｄ１２３３３．ｔｏｐ", v.links().get(0).text());
     assertTrue(codes(v).contains("link.obfuscated"), codes(v).toString());
+    // a TD Bank phish with its suffix split by a space had been NORMAL with no reason at all
+    String split = "Update Message to User,Log on to Verity your login and choose your Existing Questions and "
+        + "Answers correctly Click http://tdbankmobile.cleanbeautytalk.c om/tdmobile Internet support team.";
+    Verdict s = screener.screen(split, null);
+    assertEquals(Verdict.Label.FRAUD, s.verdict(), s.toString());
+    assertEquals("cleanbeautytalk.com", s.links().get(0).registrableDomain());
+    assertEquals("http://tdbankmobile.cleanbeautytalk.c om/tdmobile", s.links().get(0).text());
+    assertTrue(codes(s).contains("link.obfuscated"), codes(s).toString());
   }
 
   /**

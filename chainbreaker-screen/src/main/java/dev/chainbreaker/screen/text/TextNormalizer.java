@@ -7,9 +7,9 @@ import java.util.List;
  * Normalises a message for screening while keeping an offset map to the original, in passes, one
  * class each: {@link CharacterFolding} (NFKC, invisible and control characters, right-to-left
  * overrides), {@link EscapedCharacters} ({@code %65}), {@link DefangedSchemes} ({@code hxxps://}),
- * {@link SpacedHosts} ({@code s b g o v . c c}) and {@link DisguisedDots} ({@code 。 点 dot [.]}, spaced
- * dots). Every undone disguise is recorded, because a legitimate sender has no reason to write
- * {@code a . szxq9 . cc}.
+ * {@link SpacedHosts} ({@code s b g o v . c c}), {@link DisguisedDots} ({@code 。 点 dot [.]}, spaced
+ * dots) and {@link SplitSuffixes} ({@code jf10086.t op}). Every undone disguise is recorded, because a
+ * legitimate sender has no reason to write {@code a . szxq9 . cc}.
  *
  * <p>Thread-safe and stateless.
  */
@@ -19,7 +19,8 @@ public final class TextNormalizer {
     String src = original == null ? "" : original;
     String same = CharacterFolding.foldOneForOne(src);
     if (same != null && !DisguisedDots.hidesDot(same) && !DefangedSchemes.hidesScheme(same)
-        && !EscapedCharacters.hidesEscape(same) && SpacedHosts.firstSpacedHost(same) < 0) {
+        && !EscapedCharacters.hidesEscape(same) && SpacedHosts.firstSpacedHost(same) < 0
+        && !SplitSuffixes.splitsSuffix(same)) {
       // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
@@ -35,6 +36,7 @@ public final class TextNormalizer {
     text = DefangedSchemes.undefangSchemes(text, events);
     text = SpacedHosts.closeSpacedHosts(text, events);
     text = DisguisedDots.undisguiseDots(text, events);
+    text = SplitSuffixes.closeSplitSuffixes(text, events);
     events.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return new NormalizedText(src, text.string(), text.starts(), text.ends(), events);
   }

@@ -116,6 +116,22 @@ class TextNormalizerTest {
   }
 
   /**
+   * A top-level domain split after its first letter is closed up, and the split recorded; initials,
+   * mixed case, a suffix no link uses and a word run on after the split stay as they are.
+   */
+  @Test
+  void closesATopLevelDomainSplitByASpace() {
+    assertUndone("jf10086.t op", "jf10086.top", Deobfuscation.Kind.SPLIT_SUFFIX);
+    assertEquals("Click http://tdbankmobile.cleanbeautytalk.com/tdmobile now",
+        n.normalize("Click http://tdbankmobile.cleanbeautytalk.c om/tdmobile now").text());
+    assertEquals("SZXQ9.COM 办理", n.normalize("SZXQ9.C OM 办理").text());
+    for (String s : new String[] {"Mr J.S mith", "see No.T op", "ver 2.x is out", "in the U.S. on",
+        "plan.b ad idea", "jf10086.t open now", "jf10086.t op1", "a.t op"}) {
+      assertEquals(s, n.normalize(s).text(), s);
+    }
+  }
+
+  /**
    * A right-to-left override shows what follows backwards: "sb\u202Ecc.vog\u202C" is shown, and read by
    * the victim, as "sbgov.cc". The normaliser reads it as shown, and the whole run maps back to itself.
    */
@@ -191,7 +207,7 @@ class TextNormalizerTest {
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
     "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
     "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv",
-    "\u202E", "\u202C", "%65", "%4", "%E4"};
+    "\u202E", "\u202C", "%65", "%4", "%E4", ".t", "op", ".c", "om", "jf10086", ".T", "OP"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
