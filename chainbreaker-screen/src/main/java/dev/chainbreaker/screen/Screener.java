@@ -294,6 +294,9 @@ public final class Screener {
    * without, -1 from the institution's own number.
    */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
+    if (categorizer.isOptOutOffer(head)) {
+      return true; // a sale with the opt-out line of a commercial text
+    }
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;
     if (ms.spam() + 1.0 - own <= 0) {
       return false; // not spam even with the marks: skip the search (most messages)

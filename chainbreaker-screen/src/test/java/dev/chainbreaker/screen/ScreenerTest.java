@@ -305,6 +305,30 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A sale with the opt-out line commercial texts must carry is advertising whatever the model makes
+   * of its wording (it learnt "退订" from a source whose normal class is full of such ads); a
+   * booking, a bill or a service change with the same line is a notice.
+   */
+  @Test
+  void aSaleWithAnOptOutLineIsAdvertising() {
+    for (String text : new String[] {
+        "【优衣库】春季新品上市，会员专享满299减50，活动截止3月20日，详情见优衣库APP。拒收请回复R",
+        "【小帮家政】家庭深度保洁3小时199元，油烟机清洗89元，首单立减20元，下单请搜“小帮家政”小程序，回T退订",
+        "【天猫】618狂欢提前购，全场满300减40，点击 m.tb.cn/h.5Qx2aZk 查看会场，退订回T"}) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
+      assertEquals("text.advertising", v.reasons().get(0).code(), v.toString());
+    }
+    for (String text : new String[] {
+        "艺龙确认:陈先生1月12日20:50南方航空CZ6127大连周水子-22:20北京首都机场2号航站楼260元 拒收所有短信直接回复TD",
+        "【浦发信用卡中心】尊敬的客户，2015年2月1日起单笔交易短信提醒起始金额调整为等值人民币500元。回TD退订",
+        "【招商证券】新股发行提示：12月23日发行732889新澳股份17.95元/股上限1万股。仅供参考。回复Q退订。"}) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+    }
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

@@ -189,6 +189,30 @@ public final class Categorizer {
     return OPT_OUT.matchesIn(text) || COMMERCIAL.matchesIn(text) || GAMBLING.matchesIn(text);
   }
 
+  /**
+   * The opt-out line the rules for commercial texts require ("回T退订", "拒收请回复R", "reply STOP"):
+   * stricter than {@link #OPT_OUT}, since "stop" alone is common in a chat.
+   */
+  private static final FastPattern OPT_OUT_LINE = new FastPattern(
+      "退订|回复?td|回t|拒收|\\b((reply|text|txt|send) stop|unsubscribe|opt[- ]out)\\b");
+  /**
+   * What a sale offers, besides {@link #COMMERCIAL}: a price cut, a coupon, something new. Not a bare
+   * amount: bookings and bills with an opt-out line have one.
+   */
+  private static final FastPattern SALE_TERMS = new FastPattern(
+      "满\\d+减|立减|直降|半价|低至|(?<!证)券(?!商)|新品|上新|上市|开业|专享|仅需|高价回收|"
+          + "\\b(\\d+% off|half price|voucher|coupon)\\b");
+
+  /**
+   * Whether the text sells something and carries the opt-out line of a commercial text: bulk
+   * advertising whatever the model makes of its wording, since the source's "normal" class holds
+   * many such advertisements and the model learnt "退订" as a mark of the normal class.
+   */
+  public boolean isOptOutOffer(String text) {
+    return OPT_OUT_LINE.matchesIn(text) && (COMMERCIAL.matchesIn(text) || SALE_TERMS.matchesIn(text))
+        && !looksTransactional(text);
+  }
+
   /** A notice about the reader's own transaction: a pickup code, a one-time code, a bill, an order. */
   private static final FastPattern TRANSACTION = new FastPattern(
       "取件码|取货码|提货码|验证码|校验码|动态码|账单|应还|运单号|订单号|快递单号|已签收|已发货|"
