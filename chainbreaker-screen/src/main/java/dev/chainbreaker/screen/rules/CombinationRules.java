@@ -82,8 +82,10 @@ public final class CombinationRules {
     return false;
   }
 
-  /** {@code text}: the lower-cased normalised head of the message. */
-  /** {@code untrustedLink}: the message holds a link that is neither official nor otherwise trusted. */
+  /**
+   * {@code text}: the lower-cased normalised head of the message; {@code untrustedLink}: the message
+   * holds a link that is neither official nor otherwise trusted.
+   */
   public static void apply(Evidence ev, List<BrandMention> mentions, List<Brand> topics, String text,
       boolean untrustedLink) {
     boolean offchannel = ev.has("text.offchannel_contact");
