@@ -340,12 +340,16 @@ class ScreenerTest {
         + "bank details.", null)).contains("text.advance_fee"));
   }
 
-  /** Ctrip's own short links (t.ctrip.cn) were taken for a lookalike of ctrip.com. */
+  /** Ctrip's own short links (t.ctrip.cn) were taken for a lookalike of ctrip.com; CMB's e95555.cn as foreign. */
   @Test
   void aBrandsOwnShortLinkDomainIsOfficial() {
     Verdict v = screener.screen("【携程】您的订单已出票，行程单配送状态请登录 http://t.ctrip.cn/a8Kq2Z 查询", null);
     assertEquals(Verdict.Label.NORMAL, v.verdict(), v.toString());
     assertTrue(codes(v).contains("link.official"), codes(v).toString());
+    // China Merchants Bank's short links (seen in its own texts from 95555 beside cmbchina.com)
+    Verdict cmb = screener.screen("您账户1407于10月14日14:43快捷支付扣款人民币40.00。你刷卡我返现 e95555.cn/mm。[招商银行]", null);
+    assertEquals(Verdict.Label.NORMAL, cmb.verdict(), cmb.toString());
+    assertTrue(codes(cmb).contains("link.official"), codes(cmb).toString());
   }
 
   /** The ministry's name before an '@', without a scheme: the page would come from the host after it. */
