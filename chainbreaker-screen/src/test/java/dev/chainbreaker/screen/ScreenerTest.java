@@ -229,7 +229,8 @@ class ScreenerTest {
         "Bank of America: a specialist will contact you about your mortgage application this week.",
         "我妈住院了，这周我请假陪护，工作的事回头再说",
         "【中国移动】您的话费余额不足10元，请及时充值，也可拨打10086转1查询。",
-        "尊敬的用户，凭身份证到营业厅可免费更换号码卡，无需换号。"}) {
+        "尊敬的用户，凭身份证到营业厅可免费更换号码卡，无需换号。",
+        "尊敬的会员，为保护您的账户安全，请避免将密码透露给他人。如您发现账户异常，请及时拨打会员服务热线4006100666核实。【中国国航】"}) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
       for (String combined : new String[] {"text.superior_transfer", "text.task_pay_in_first", "text.cancel_charge_callback",

@@ -281,6 +281,16 @@ public final class LinkExtractor {
     if (CharClasses.isBareHostChar(p)) {
       return false;
     }
+    if (p == '*') {
+      // a masked address, "jiangy***il.com": what follows stars that follow a name is the end of the
+      // name, not a host; a star after a space or a word ("请登录*sb-gov.cc*") is emphasis
+      int k = i - 1;
+      while (k > 0 && s.charAt(k - 1) == '*') {
+        k--;
+      }
+      char before = k == 0 ? ' ' : s.charAt(k - 1);
+      return !(before < 0x80 && Character.isLetterOrDigit(before));
+    }
     return p != '.' && p != '@' && p != '$' && p != '#' && p != '/' && p != '\\' && p != '+'
         && p != '%' && p != '&' && p != '=' && p != '~';
   }

@@ -119,4 +119,16 @@ class ChineseSmsLinkTest {
     assertEquals(List.of(), texts("邮箱 name@example.com"));
     assertEquals(List.of(), texts("金额3,120.55元"));
   }
+
+  /**
+   * An address masked after its first letters ("jiangy***il.com") leaves a host-shaped tail that is no
+   * link (an Alipay receipt was FRAUD for "il.com"); stars as emphasis before a real host are no mask.
+   */
+  @Test
+  void aMaskedAddressIsNoLinkButEmphasisIs() {
+    assertEquals(List.of(), texts("【支付宝】某公司向您jiangy***il.com成功收款10.00元"));
+    assertEquals(List.of(), texts("账号 138****5678.com 已绑定"));
+    assertEquals(List.of("sb-gov.cc"), texts("请登录*sb-gov.cc*办理"));
+    assertEquals(List.of("sb-gov.cc"), texts("请登录 ***sb-gov.cc 办理"));
+  }
 }
