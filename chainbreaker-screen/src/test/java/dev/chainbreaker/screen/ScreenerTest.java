@@ -330,6 +330,20 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A lender offering money "if you need it urgently" is advertising a loan, not a relative in need:
+   * "急用钱" and "资金周转" count towards the new-number scam only in the writer's own mouth.
+   */
+  @Test
+  void aLenderOfferingCashIsNotARelativeInNeed() {
+    Verdict ad = screener.screen("您好，我是恒昌公司的唐婷，我们公司是做个人信用贷款的，如果您需要急用钱可以联系我，"
+        + "有资金周转需要也可以找我", null);
+    assertTrue(!codes(ad).contains("text.acquaintance_new_number"), codes(ad).toString());
+    Verdict kin = screener.screen("妈，我手机掉了，这是我同学的手机，我急用钱，先转5000到这个卡号", null);
+    assertTrue(codes(kin).contains("text.acquaintance_new_number"), codes(kin).toString());
+    assertEquals(Verdict.Label.FRAUD, kin.verdict(), kin.toString());
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {
