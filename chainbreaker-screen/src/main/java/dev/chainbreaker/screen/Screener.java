@@ -165,58 +165,28 @@ public final class Screener {
     NormalizedText nt = normalizer.normalize(text);
     String norm = nt.text();
     String head = norm.length() > MAX_SCAN ? norm.substring(0, MAX_SCAN) : norm;
+    String lower = TextCues.lowerCase(head);
     List<ExtractedLink> links = extractor.extract(nt);
     List<LinkAssessment> assessed = new ArrayList<>(links.size());
     for (ExtractedLink l : links) {
       assessed.add(assessor.assess(l, nt));
     }
+    boolean untrusted = LinkRules.hasUntrustedLink(assessed);
     List<BrandMention> mentions = brands.mentions(head);
+    List<Brand> topics = brands.governmentTopics(head);
     SenderInfo si = senderCheck.classify(sender);
 
+    // the evidence, in log-odds: the model, the links, the wording, then what they mean together
     Evidence ev = new Evidence();
     TextClassifier.Scores ms = classifier.score(ModelInput.prepare(norm, links));
-    double model = Math.max(MODEL_FLOOR, Math.min(MODEL_CAP, ms.fraud() + MODEL_OFFSET));
-    ev.add(new Signal("model.text_classifier", model,
-        model > 0 ? "Its wording resembles known fraud messages" : "Its wording resembles ordinary messages",
-        model > 0 ? "措辞与已知诈骗短信相似" : "措辞与正常短信相似", -1, -1));
+    ev.add(modelSignal(ms));
     LinkRules.apply(assessed, mentions, nt, ev);
-    String lower = TextCues.lowerCase(head);
-    List<Signal> textSignals = cues.find(nt, lower);
-    boolean untrusted = LinkRules.hasUntrustedLink(assessed);
-    boolean warning = !untrusted
-        && textSignals.stream().anyMatch(s -> s.code().equals("text.anti_fraud_warning"));
-    for (Signal s : textSignals) {
-      if (s.weight() < 0 && untrusted) {
-        continue; // reassuring words do not excuse a bad link
-      }
-      if (warning && s.weight() > 0) {
-        // a warning describes the scams it warns of: their words are quoted, not used
-        s = new Signal(s.code(), s.weight() * 0.25, s.message(), s.messageZh(), s.start(), s.end());
-      }
-      ev.add(s);
-    }
-    List<Brand> topics = brands.governmentTopics(head);
+    boolean warning = addWording(cues.find(nt, lower), untrusted, ev);
     ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
-    if (ev.has("text.asks_credentials")) {
-      for (BrandMention m : mentions) {
-        if (m.brand().neverAsksCredentials()) {
-          ev.add(new Signal("text.asks_credentials_brand_never_does", 2.5,
-              LinkRules.nameEn(m.brand()) + " never asks for passwords, codes or card details by SMS",
-              m.brand().displayName() + "从不通过短信索要密码、验证码或卡片信息",
-              nt.originalStart(m.start()), nt.originalEnd(m.end())));
-          break;
-        }
-      }
-    }
+    CombinationRules.applyBrandNeverAsks(ev, mentions, nt);
     SenderRules.apply(si, senderCheck, mentions, assessed, ev);
-    if (senderCheck.isOfficialCode(si) && ev.has("text.unofficial_callback_number")) {
-      ev.add(new Signal("sender.official_code_unofficial_number", 2.0,
-          "It comes from the service number " + si.normalized()
-              + " yet gives another number to call: the mark of a spoofed sender",
-          "来自官方服务号码 " + si.normalized() + "，却要求拨打其他号码：伪造发送方的特征", -1, -1));
-    }
     // An anti-fraud warning names gambling to warn of it; it is not an advertisement.
     IllegalOffers.Offer offer = warning ? null : IllegalOffers.find(nt, lower);
     if (offer != null) {
@@ -224,7 +194,6 @@ public final class Screener {
     }
 
     double z = ev.total();
-    double score = 1.0 / (1.0 + Math.exp(-z));
     Verdict.Label label;
     String category;
     if (z >= 0) {
@@ -242,8 +211,50 @@ public final class Screener {
       findings.add(new LinkFinding(a.link().text(), a.hostName().unicode(), a.registrableDomain(),
           LinkRules.risk(a, ev, label == Verdict.Label.FRAUD), a.link().start(), a.link().end()));
     }
-    // A FRAUD verdict always names what tipped it: when no rule weighs towards fraud, the model did,
-    // however undecided, and hiding it would leave the verdict with no reason at all.
+    List<Reason> reasons = reasons(ev, label, offer);
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Reason r : reasons) {
+      codes.add(r.code());
+    }
+    List<String> advice = Advice.forVerdict(label, claimedBrand(mentions), Advice.isChinese(head),
+        offer != null ? offer.category() : null, codes);
+    return new Verdict(label, round(1.0 / (1.0 + Math.exp(-z))), category, findings, reasons, advice);
+  }
+
+  /** The model's fraud log-odds, shifted and bounded: one witness among several. */
+  private static Signal modelSignal(TextClassifier.Scores ms) {
+    double model = Math.max(MODEL_FLOOR, Math.min(MODEL_CAP, ms.fraud() + MODEL_OFFSET));
+    return new Signal("model.text_classifier", model,
+        model > 0 ? "Its wording resembles known fraud messages" : "Its wording resembles ordinary messages",
+        model > 0 ? "措辞与已知诈骗短信相似" : "措辞与正常短信相似", -1, -1);
+  }
+
+  /**
+   * Adds the wording cues to {@code ev}; returns whether the text is an anti-fraud warning (one with no
+   * untrusted link), whose quoted scam words then count a quarter.
+   */
+  private static boolean addWording(List<Signal> textSignals, boolean untrusted, Evidence ev) {
+    boolean warning = !untrusted
+        && textSignals.stream().anyMatch(s -> s.code().equals("text.anti_fraud_warning"));
+    for (Signal s : textSignals) {
+      if (s.weight() < 0 && untrusted) {
+        continue; // reassuring words do not excuse a bad link
+      }
+      if (warning && s.weight() > 0) {
+        // a warning describes the scams it warns of: their words are quoted, not used
+        s = new Signal(s.code(), s.weight() * 0.25, s.message(), s.messageZh(), s.start(), s.end());
+      }
+      ev.add(s);
+    }
+    return warning;
+  }
+
+  /**
+   * The reasons a verdict shows, from its evidence. A FRAUD verdict always names what tipped it: when
+   * no rule weighs towards fraud, the model did, however undecided, and hiding it would leave the
+   * verdict with no reason at all. A SPAM verdict starts with what makes it spam.
+   */
+  private static List<Reason> reasons(Evidence ev, Verdict.Label label, IllegalOffers.Offer offer) {
     boolean ruleForFraud = false;
     for (Signal s : ev.signals()) {
       ruleForFraud |= s.weight() > 0 && !s.code().equals("model.text_classifier");
@@ -271,20 +282,17 @@ public final class Screener {
       Signal o = offer.signal();
       reasons.add(0, new Reason(o.code(), o.message(), o.messageZh(), o.start(), o.end()));
     }
-    Brand claimed = mentions.isEmpty() ? null : mentions.get(0).brand();
+    return reasons;
+  }
+
+  /** The brand the message speaks as: the first one signed ("【工商银行】"), else the first named. */
+  private static Brand claimedBrand(List<BrandMention> mentions) {
     for (BrandMention m : mentions) {
       if (m.signature()) {
-        claimed = m.brand();
-        break;
+        return m.brand();
       }
     }
-    java.util.Set<String> codes = new java.util.HashSet<>();
-    for (Reason r : reasons) {
-      codes.add(r.code());
-    }
-    List<String> advice = Advice.forVerdict(label, claimed, Advice.isChinese(head),
-        offer != null ? offer.category() : null, codes);
-    return new Verdict(label, round(score), category, findings, reasons, advice);
+    return mentions.isEmpty() ? null : mentions.get(0).brand();
   }
 
   /**

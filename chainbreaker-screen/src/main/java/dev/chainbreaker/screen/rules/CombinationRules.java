@@ -2,6 +2,7 @@ package dev.chainbreaker.screen.rules;
 
 import dev.chainbreaker.screen.brand.Brand;
 import dev.chainbreaker.screen.brand.BrandMention;
+import dev.chainbreaker.screen.text.NormalizedText;
 import java.util.List;
 
 /**
@@ -80,6 +81,26 @@ public final class CombinationRules {
       }
     }
     return false;
+  }
+
+  /**
+   * A request for passwords, codes or card details in the name of a brand that never makes one by
+   * SMS; the span is the first such brand's name, mapped to the original text by {@code nt}.
+   */
+  public static void applyBrandNeverAsks(Evidence ev, List<BrandMention> mentions,
+      NormalizedText nt) {
+    if (!ev.has("text.asks_credentials")) {
+      return;
+    }
+    for (BrandMention m : mentions) {
+      if (m.brand().neverAsksCredentials()) {
+        ev.add(new Signal("text.asks_credentials_brand_never_does", 2.5,
+            LinkRules.nameEn(m.brand()) + " never asks for passwords, codes or card details by SMS",
+            m.brand().displayName() + "从不通过短信索要密码、验证码或卡片信息",
+            nt.originalStart(m.start()), nt.originalEnd(m.end())));
+        return;
+      }
+    }
   }
 
   /**

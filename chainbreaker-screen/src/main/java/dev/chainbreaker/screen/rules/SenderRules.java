@@ -57,6 +57,12 @@ public final class SenderRules {
           "It comes under an alphanumeric sender ID, which senders must register (though it can be spoofed)",
           "使用字母发送方标识发送，需经登记（但可能被伪造）", -1, -1));
     }
+    if (check.isOfficialCode(si) && ev.has("text.unofficial_callback_number")) {
+      ev.add(new Signal("sender.official_code_unofficial_number", 2.0,
+          "It comes from the service number " + si.normalized()
+              + " yet gives another number to call: the mark of a spoofed sender",
+          "来自官方服务号码 " + si.normalized() + "，却要求拨打其他号码：伪造发送方的特征", -1, -1));
+    }
     List<Brand> owners = check.owners(si);
     if (!owners.isEmpty() && !untrusted && signature != null && !ev.has("text.asks_credentials")
         && !ev.has("text.unofficial_callback_number")) {
