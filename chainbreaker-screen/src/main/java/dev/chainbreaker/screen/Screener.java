@@ -198,7 +198,7 @@ public final class Screener {
     String category;
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
-      category = categorizer.fraud(lower, mentions);
+      category = categorizer.fraud(lower, mentions, ev);
     } else if (offer != null || isSpam(ms, lower, ev)) {
       label = Verdict.Label.SPAM;
       category = offer != null ? offer.category() : categorizer.spam(lower);

@@ -344,6 +344,22 @@ class ScreenerTest {
     assertEquals(Verdict.Label.FRAUD, kin.verdict(), kin.toString());
   }
 
+  /**
+   * The category follows the scheme the evidence shows, not only the brand it borrows: a prize in
+   * Pinduoduo's or China Mobile's name is a prize scam, paid likes in Douyin's name a task scam.
+   */
+  @Test
+  void theCategoryFollowsTheScheme() {
+    assertEquals("prize", screener.screen("【拼多多】恭喜您被抽中“百亿补贴”免单大奖，领取前需支付个人所得税及手续费268元，"
+        + "请联系客服办理。", null).category());
+    assertEquals("prize", screener.screen("【中国移动】恭喜您的号码在二十五周年庆活动中获得二等奖，奖金5万元，请点击 yd25zn.cc "
+        + "填写领奖信息。", null).category());
+    assertEquals("task_rebate", screener.screen("【抖音官方】诚招点赞员，关注主播一次3元，轻松日赚200+，下载任务APP：dyrw。vip",
+        null).category());
+    assertEquals("social_security", screener.screen("【社保中心】您的社保账户未上传电子审核，请于7月30日前打开 a.szxq9.cc "
+        + "在线办理，过时将被注销账户", null).category());
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

@@ -29,7 +29,7 @@ public final class Categorizer {
       t("investment", "投资|炒股|股票|配资|杠杆|理财|收益|导师|虚拟币|比特币|带单|荐股|\\b(invest\\w*|crypto|btc|trading|returns)\\b"),
       t("loan_credit", "贷款|额度|放款|征信|低息|无抵押|信用卡提额|提额|借款|网贷|\\b(loan|credit check|pre-?approved)\\b"),
       t("impersonate_acquaintance", "我是你|换号|新号码|新号|老同学|领导|借钱|周转|急用|\\b(hi mum|hi mom|hi dad|new number|it's me|from work)\\b"),
-      t("prize", "中奖|获奖|幸运|奖品|抽中|大奖|\\b(congratulations|won|prize|winner|lucky)\\b"),
+      t("prize", "中奖|获奖|幸运|奖品|奖金|[一二三特]等奖|抽中|大奖|\\b(congratulations|won|prize|winner|lucky)\\b"),
       t("malware_link", "下载|安装|apk|相册|照片|视频|查看详情|语音留言|成绩|在校表现|\\b(voicemail|photos?|install|download|apk)\\b"),
       t("impersonate_customer_service", "客服|退款|百万保障|会员|扣费|自动续费|账户异常|\\b(customer service|support|refund|account (locked|suspended)|apple id)\\b"));
 
@@ -44,8 +44,48 @@ public final class Categorizer {
   private static final FastPattern DELIVERY = new FastPattern(
       "快递|取件|驿站|包裹|派送|签收|\\b(parcel|package|delivery|delivered|courier)\\b");
 
-  /** Category of a message judged fraud. */
-  public String fraud(String text, List<BrandMention> mentions) {
+  /**
+   * The category each scheme belongs to, by the reason codes that show it: how a scam works names it
+   * better than the brand it borrows ("【拼多多】恭喜您被抽中…" is a prize scam, not customer service).
+   */
+  private static final java.util.Map<String, String> MECHANISM_CATEGORY = mechanismCategories();
+
+  private static java.util.Map<String, String> mechanismCategories() {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String c : List.of("text.prize_claim", "text.prize_then_link")) {
+      m.put(c, "prize");
+    }
+    for (String c : List.of("text.task_rebate", "text.task_pay_in_first")) {
+      m.put(c, "task_rebate");
+    }
+    for (String c : List.of("text.acquaintance_new_number", "text.acquaintance_then_request",
+        "text.emergency_then_transfer", "text.superior_transfer", "text.summons")) {
+      m.put(c, "impersonate_acquaintance");
+    }
+    for (String c : List.of("text.guaranteed_returns", "text.leveraged_trading", "text.invited_sure_profit",
+        "text.ponzi_promise", "text.fixed_high_yield")) {
+      m.put(c, "investment");
+    }
+    for (String c : List.of("text.loan_offer", "text.credit_repair")) {
+      m.put(c, "loan_credit");
+    }
+    // not the app or the screen share: investment, loan and refund scams use them too, and the topic
+    // words count them already
+    m.put("text.school_report_link", "malware_link");
+    for (String c : List.of("text.delivery_failed", "text.delivery_failed_short_link")) {
+      m.put(c, "parcel_claim");
+    }
+    return java.util.Map.copyOf(m);
+  }
+
+  /** Weight of a scheme shown by the reasons, against 2 per topic word and 3 for the claimed brand's. */
+  private static final int MECHANISM_WEIGHT = 4;
+
+  /**
+   * Category of a message judged fraud: topic words, the claimed brand's usual category, and the
+   * schemes its evidence shows ({@code ev}, may be null).
+   */
+  public String fraud(String text, List<BrandMention> mentions, Evidence ev) {
     String best = null;
     int bestScore = 0;
     String brandCategory = null;
@@ -57,12 +97,24 @@ public final class Categorizer {
         }
       }
     }
+    java.util.Set<String> schemes = new java.util.HashSet<>();
+    if (ev != null) {
+      for (Signal s : ev.signals()) {
+        String c = s.weight() > 0 ? MECHANISM_CATEGORY.get(s.code()) : null;
+        if (c != null) {
+          schemes.add(c);
+        }
+      }
+    }
     int[] counts = countTopics(text, 5);
     for (int t = 0; t < FRAUD.size(); t++) {
       Topic topic = FRAUD.get(t);
       int score = counts[t] * 2;
       if (topic.category().equals(brandCategory)) {
         score += 3;
+      }
+      if (schemes.contains(topic.category())) {
+        score += MECHANISM_WEIGHT;
       }
       if (score > bestScore) {
         bestScore = score;

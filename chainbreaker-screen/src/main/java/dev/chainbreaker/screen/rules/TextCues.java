@@ -157,7 +157,7 @@ public final class TextCues {
           "It warns of a charge and asks the recipient to get in touch to cancel it",
           "以即将扣费为由要求联系取消"),
       TextCue.of("text.prize_claim", 1.5,
-          "恭喜您?[^。]{0,12}(抽中|抽选|选中|获得|荣获|中奖)|幸运(观众|用户|客户)|中得[^。]{0,6}奖|"
+          "恭喜您?[^。]{0,16}(抽中|抽选|选中|获得|荣获|中奖)|幸运(观众|用户|客户)|中得[^。]{0,6}奖|"
               + "\\b((you|u) (have )?(won|been (selected|chosen|awarded))|(ur|your) (number|mobile)[^.]{0,20}"
               + "(won|awarded|selected)|we have a winner|is it you|has gained the sum|awarded a)\\b",
           "It announces a prize the recipient never entered for", "通知领取未曾参与的奖品"),
