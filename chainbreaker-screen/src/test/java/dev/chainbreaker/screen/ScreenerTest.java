@@ -360,6 +360,22 @@ class ScreenerTest {
         + "在线办理，过时将被注销账户", null).category());
   }
 
+  /** Notices are filed by who sends them: public bodies outside the brand registry, deliveries, codes. */
+  @Test
+  void noticesAreFiledByWhatTheyAre() {
+    String[][] cases = {
+        {"【住房公积金】您的公积金账户于5月10日汇缴入账2,460.00元，账户余额58,314.20元。", "gov_notice"},
+        {"【市气象台】市气象台今日10时发布暴雨橙色预警信号，请减少外出，注意防范。", "gov_notice"},
+        {"【饿了么】您的订单已送达，祝您用餐愉快！", "delivery"},
+        {"【京东】您的订单3178204561已出库，预计明天送达，可在京东APP查看物流详情。", "delivery"},
+        {"【中国移动】您本次办理业务的短信随机码为：716384，有效期5分钟。切勿将随机码提供给任何人。", "otp"}};
+    for (String[] c : cases) {
+      Verdict v = screener.screen(c[0], null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), v.toString());
+      assertEquals(c[1], v.category(), c[0]);
+    }
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

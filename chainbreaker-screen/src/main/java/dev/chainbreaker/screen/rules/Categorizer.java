@@ -38,11 +38,15 @@ public final class Categorizer {
   private static final FastPattern ADVERTISING = new FastPattern(
       "优惠|促销|折|特价|回复td|退订|会员日|上新|秒杀|满减|限时|\\b(sale|offer|deal|discount|shop|stop to)\\b");
   private static final FastPattern OTP = new FastPattern(
-      "验证码|校验码|动态码|动态密码|\\b(code|otp|passcode)\\b");
+      "验证码|校验码|动态码|动态密码|随机码|\\b(code|otp|passcode)\\b");
   private static final FastPattern ANTI_FRAUD = new FastPattern(
       "反诈|谨防|诈骗|警惕|\\b(scam|fraud)\\b");
   private static final FastPattern DELIVERY = new FastPattern(
-      "快递|取件|驿站|包裹|派送|签收|\\b(parcel|package|delivery|delivered|courier)\\b");
+      "快递|取件|驿站|包裹|派送|签收|已出库|已送达|送货|骑手|外卖|\\b(parcel|package|delivery|delivered|courier)\\b");
+  /** A public body that is not in the brand registry: the housing fund, the land registry, a weather bureau. */
+  private static final FastPattern PUBLIC_BODY = new FastPattern(
+      "公积金|不动产登记|出入境|教育局|气象台|气象局|统计局|政务服务|税务局|人社局|市场监管|街道办|居委会|"
+          + "\\b(gov\\.uk|dvla|hmrc)\\b");
 
   /**
    * The category each scheme belongs to, by the reason codes that show it: how a scam works names it
@@ -326,6 +330,9 @@ public final class Categorizer {
             break;
         }
       }
+    }
+    if (!senderIsPersonal && PUBLIC_BODY.matchesIn(text)) {
+      return "gov_notice";
     }
     if (DELIVERY.matchesIn(text)) {
       return "delivery";
