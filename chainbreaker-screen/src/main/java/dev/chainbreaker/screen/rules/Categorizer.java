@@ -24,7 +24,7 @@ public final class Categorizer {
       t("etc_toll", "etc|高速|通行费|车辆|车牌|\\b(toll|tolls|e-?zpass|fastrak|sunpass|txtag|dmv|vehicle)\\b"),
       t("points_redemption", "积分|兑换|里程|\\b(points|rewards|redeem)\\b"),
       t("parcel_claim", "快递|包裹|理赔|丢件|派送|物流|签收|海关|\\b(parcel|package|delivery|redeliver\\w*|shipment|customs|courier)\\b"),
-      t("impersonate_police", "公安|警察|警官|派出所|通缉|涉嫌|洗钱|逮捕|检察院|法院|刑侦|经侦|安全账户|\\b(police|arrest|warrant|investigation)\\b"),
+      t("impersonate_police", "公安|警察|警官|派出所|交警|交管|违章|通缉|涉嫌|洗钱|逮捕|检察院|法院|刑侦|经侦|安全账户|\\b(police|arrest|warrant|investigation)\\b"),
       t("task_rebate", "刷单|返利|点赞|兼职|佣金|做任务|垫付|日结|\\b(task|tasks|reviews|part-time|ratings|commission)\\b"),
       t("investment", "投资|炒股|股票|配资|杠杆|理财|收益|导师|虚拟币|比特币|带单|荐股|\\b(invest\\w*|crypto|btc|trading|returns)\\b"),
       t("loan_credit", "贷款|额度|放款|征信|低息|无抵押|信用卡提额|提额|借款|网贷|\\b(loan|credit check|pre-?approved)\\b"),
