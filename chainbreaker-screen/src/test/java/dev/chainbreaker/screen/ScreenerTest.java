@@ -320,6 +320,7 @@ class ScreenerTest {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
       assertEquals("text.advertising", v.reasons().get(0).code(), v.toString());
+      assertEquals("advertising", v.category(), text);
     }
     for (String text : new String[] {
         "艺龙确认:陈先生1月12日20:50南方航空CZ6127大连周水子-22:20北京首都机场2号航站楼260元 拒收所有短信直接回复TD",

@@ -301,7 +301,7 @@ public final class Categorizer {
     if (GAMBLING.matchesIn(text)) {
       return "gambling";
     }
-    if (ADVERTISING.matchesIn(text)) {
+    if (ADVERTISING.matchesIn(text) || isOptOutOffer(text)) {
       return "advertising";
     }
     return "other_spam";
