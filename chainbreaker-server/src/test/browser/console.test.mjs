@@ -170,7 +170,12 @@ try {
   const verdict = await page.textContent('[data-testid=screen-result] .badge[class*=verdict-]');
   const reasons = await page.locator('[data-testid=screen-result] .reasons li').count();
   if (!reasons) throw new Error('no reasons shown for the phishing text');
-  console.log('screening verdict: ' + verdict + ', ' + reasons + ' reasons');
+  // the category is named in words, with its code kept for analysts in the tooltip
+  const category = await page.textContent('[data-testid=category]');
+  if (category !== 'Social security' || (await page.getAttribute('[data-testid=category]', 'title')) !== 'social_security') {
+    throw new Error('the category is not shown by name: ' + category);
+  }
+  console.log('screening verdict: ' + verdict + ', ' + reasons + ' reasons, category ' + category);
   await shot('05-screen');
 
   log('rules: a broken draft shows its error inline');

@@ -40,12 +40,12 @@ export function render(root) {
       h('div', { class: 'detail-head' }, badge('verdict', v.verdict, t('verdict.' + v.verdict)),
         h('span', null, t('screen.score') + ' ', h('b', null, Number(v.score).toFixed(2))),
         h('meter', { min: '0', max: '1', value: String(v.score), 'aria-label': t('screen.score') }),
-        v.category ? h('span', { class: 'chip' }, v.category) : null),
+        v.category ? h('span', { class: 'chip', title: v.category, 'data-testid': 'category' }, categoryLabel(v.category)) : null),
       h('h3', null, t('screen.highlighted')),
       h('p', { class: 'legend' }, h('mark', { class: 'hl-link' }, t('screen.legendLink')), ' ', h('mark', { class: 'hl-phrase' }, t('screen.legendPhrase'))),
       h('div', { class: 'highlighted', 'data-testid': 'highlighted' }, highlight(body, v)),
       v.links.length ? h('div', null, h('h3', null, t('screen.links')), h('ul', { class: 'plain' }, v.links.map((l) =>
-        h('li', null, h('span', { class: 'mono' }, l.text), ' → ', h('span', { class: 'mono' }, l.registrableDomain || l.host), ' ', badge('risk', l.risk, l.risk))))) : null,
+        h('li', null, h('span', { class: 'mono' }, l.text), ' → ', h('span', { class: 'mono' }, l.registrableDomain || l.host), ' ', badge('risk', l.risk, t('risk.' + l.risk)))))) : null,
       h('h3', null, t('screen.reasons')),
       reasons.length ? h('ol', { class: 'reasons' }, reasons) : h('p', { class: 'muted' }, t('screen.noReasons')),
       v.advice?.length ? h('div', null, h('h3', null, t('screen.advice')), h('ul', { class: 'plain' }, v.advice.map((a) => h('li', null, a)))) : null);
@@ -72,6 +72,12 @@ export function render(root) {
 }
 
 /** The text split into runs by the spans that cover them: link spans and reason (phrase) spans. */
+/** A category's name in the current language; the code itself for one the console does not know. */
+function categoryLabel(code) {
+  const label = t('category.' + code);
+  return label === 'category.' + code ? code : label;
+}
+
 function highlight(body, v) {
   const n = body.length;
   const link = new Uint8Array(n + 1);
