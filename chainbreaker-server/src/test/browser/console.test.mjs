@@ -229,6 +229,10 @@ try {
   await page.waitForSelector('[data-testid=swimlanes] .marker');
   const zh = await page.textContent('body');
   if (!zh.includes('证据链') || !zh.includes('实时决策') || (await page.getAttribute('html', 'lang')) !== 'zh-CN') throw new Error('the page is not in Chinese after a reload');
+  // events and verifications are named in Chinese, not shown as codes (更换手机 = telecom.device.changed)
+  if (!zh.includes('更换手机') || !zh.includes('重置服务密码') || !zh.includes('短信验证码')) {
+    throw new Error('the event types and verifications are not named in Chinese');
+  }
   const zhHead = (await page.textContent('.page-head')).replace(/\s+/g, ' ');
   if (!zhHead.includes('自 ' + sinceWant)) throw new Error(`the Chinese header's "since" is not "自 ${sinceWant}": ${zhHead}`);
   await shot('10-story-zh');

@@ -44,6 +44,32 @@ const en = {
   'screen.verdict': 'Verdict', 'screen.score': 'Score', 'screen.category': 'Category', 'screen.reasons': 'Reasons', 'screen.advice': 'Advice',
   'screen.links': 'Links', 'screen.highlighted': 'Highlighted text', 'screen.empty': 'Paste a text message and press Screen.',
   'screen.noReasons': 'No reasons: nothing suspicious was found.', 'screen.legendLink': 'suspicious link', 'screen.legendPhrase': 'suspicious phrase',
+  'event.telecom.device.changed': 'Handset changed', 'event.telecom.sim.replaced': 'SIM replaced', 'event.telecom.loss.reported': 'Line reported lost',
+  'event.telecom.loss.cancelled': 'Loss report cancelled', 'event.telecom.service_password.reset': 'Service password reset', 'event.telecom.service_password.changed': 'Service password changed',
+  'event.telecom.call_forwarding.set': 'Call forwarding set', 'event.telecom.call_forwarding.cleared': 'Call forwarding cleared', 'event.telecom.sms.disabled': 'SMS switched off',
+  'event.telecom.sms.enabled': 'SMS switched on', 'event.telecom.sms.sent': 'SMS sent from the line', 'event.message.received': 'Message received',
+  'event.auth.otp.sent': 'One-time code sent', 'event.account.login': 'Login', 'event.account.created': 'Account opened',
+  'event.account.password.reset': 'Login password reset', 'event.account.phone.changed': 'Bound phone changed', 'event.account.device.unbound': 'Device unbound',
+  'event.identity.data.viewed': 'Identity data viewed', 'event.card.bound': 'Card bound', 'event.card.unbound': 'Card unbound',
+  'event.card.frozen': 'Card frozen', 'event.payment.password.reset': 'Payment password reset', 'event.payment.initiated': 'Payment',
+  'event.payment.declined': 'Payment declined', 'event.loan.applied': 'Loan application', 'event.loan.disbursed': 'Loan paid out',
+  'event.owner.phone.reported_stolen': 'Owner reported the phone stolen', 'event.owner.recovered': 'Owner has the line back',
+  'verif.in_person_id': 'ID in person', 'verif.service_password': 'Service password', 'verif.sms_otp': 'SMS code',
+  'verif.password': 'Password', 'verif.face': 'Face check', 'verif.id_number_and_contacts': 'ID number and contacts',
+  'verif.trusted_device': 'Trusted device', 'verif.none': 'None', 'verif.bank_card': 'Bank card',
+  'verif.same_device_subaccount': 'Sub-account on the same device',
+  'channel.store': 'In store', 'channel.hotline': 'Hotline', 'channel.ivr': 'Phone menu (IVR)',
+  'channel.app': 'App', 'channel.web': 'Web', 'channel.sms': 'SMS',
+  'channel.rcs': 'RCS', 'channel.im': 'Chat app',
+  'action.block_account_opening': 'Block account opening', 'action.block_call_forwarding': 'Block call forwarding', 'action.block_card_binding': 'Block card binding',
+  'action.call_owner_alternate_contact': 'Call the owner on another contact', 'action.close_account': 'Close the account', 'action.close_account_opened_during_takeover': 'Close accounts opened during the takeover',
+  'action.flag_identity': 'Flag the identity', 'action.freeze_disbursement': 'Freeze the payout', 'action.hold_call_forwarding': 'Hold call forwarding',
+  'action.hold_funds': 'Hold the funds', 'action.hold_remote_loss_cancellation': 'Hold a remote loss-report cancellation', 'action.hold_service_password_reset': 'Hold the service password reset',
+  'action.intercept_message': 'Intercept the message', 'action.mask_identity_data': 'Mask identity data', 'action.notify_issuing_bank': 'Notify the issuing bank',
+  'action.notify_owner_alternate_contact': 'Notify the owner on another contact', 'action.prefer_face_verification': 'Prefer a face check', 'action.report_sender_96110': 'Report the sender to 96110',
+  'action.restore_previous_binding': 'Restore the previous binding', 'action.reverse_if_possible': 'Reverse it if possible', 'action.review_accounts_used_during_takeover': 'Review accounts used during the takeover',
+  'action.revoke_sessions': 'Sign out every session', 'action.stop_sms_otp': 'Stop SMS codes', 'action.suspend_line': 'Suspend the line',
+  'action.use_alternate_channel': 'Use another channel', 'action.warn_subject': 'Warn the user',
   'verdict.FRAUD': 'Fraud', 'verdict.SPAM': 'Spam', 'verdict.NORMAL': 'Normal',
   'category.social_security': 'Social security', 'category.medical_insurance': 'Medical insurance', 'category.tax_refund': 'Tax refund', 'category.etc_toll': 'Tolls and vehicles', 'category.points_redemption': 'Points redemption', 'category.parcel_claim': 'Parcel claim', 'category.impersonate_police': 'Police impersonation', 'category.task_rebate': 'Paid tasks', 'category.investment': 'Investment', 'category.loan_credit': 'Loans and credit', 'category.impersonate_acquaintance': 'Posing as someone you know', 'category.prize': 'Prize', 'category.malware_link': 'Malicious app or link', 'category.impersonate_customer_service': 'Customer-service impersonation', 'category.other_fraud': 'Other fraud', 'category.gambling': 'Gambling', 'category.advertising': 'Advertising', 'category.other_spam': 'Other spam', 'category.otp': 'One-time code', 'category.anti_fraud_warning': 'Anti-fraud warning', 'category.bank_notice': 'Bank or payment notice', 'category.gov_notice': 'Government notice', 'category.operator_notice': 'Operator notice', 'category.delivery': 'Delivery', 'category.personal': 'Personal', 'category.other_ham': 'Other',
   'rules.title': 'Rules', 'rules.active': 'Active pack', 'rules.draft': 'Draft', 'rules.history': 'History',
@@ -110,6 +136,32 @@ const zh = {
   'screen.verdict': '结论', 'screen.score': '分数', 'screen.category': '类别', 'screen.reasons': '原因', 'screen.advice': '建议',
   'screen.links': '链接', 'screen.highlighted': '高亮文本', 'screen.empty': '粘贴一条短信并点击“筛查”。',
   'screen.noReasons': '没有原因：未发现可疑内容。', 'screen.legendLink': '可疑链接', 'screen.legendPhrase': '可疑措辞',
+  'event.telecom.device.changed': '更换手机', 'event.telecom.sim.replaced': '补换卡', 'event.telecom.loss.reported': '挂失停机',
+  'event.telecom.loss.cancelled': '解除挂失', 'event.telecom.service_password.reset': '重置服务密码', 'event.telecom.service_password.changed': '修改服务密码',
+  'event.telecom.call_forwarding.set': '设置呼叫转移', 'event.telecom.call_forwarding.cleared': '取消呼叫转移', 'event.telecom.sms.disabled': '关闭短信功能',
+  'event.telecom.sms.enabled': '开通短信功能', 'event.telecom.sms.sent': '本机发出短信', 'event.message.received': '收到短信',
+  'event.auth.otp.sent': '发送验证码', 'event.account.login': '账号登录', 'event.account.created': '开立账户',
+  'event.account.password.reset': '重置登录密码', 'event.account.phone.changed': '更换绑定手机号', 'event.account.device.unbound': '解绑设备',
+  'event.identity.data.viewed': '查看身份信息', 'event.card.bound': '绑定银行卡', 'event.card.unbound': '解绑银行卡',
+  'event.card.frozen': '冻结银行卡', 'event.payment.password.reset': '重置支付密码', 'event.payment.initiated': '发起支付',
+  'event.payment.declined': '支付被拒', 'event.loan.applied': '申请贷款', 'event.loan.disbursed': '贷款放款',
+  'event.owner.phone.reported_stolen': '机主报告手机被盗', 'event.owner.recovered': '机主恢复控制',
+  'verif.in_person_id': '本人持证现场办理', 'verif.service_password': '服务密码', 'verif.sms_otp': '短信验证码',
+  'verif.password': '密码', 'verif.face': '人脸识别', 'verif.id_number_and_contacts': '身份证号和联系人',
+  'verif.trusted_device': '可信设备', 'verif.none': '无', 'verif.bank_card': '银行卡',
+  'verif.same_device_subaccount': '同设备子账号',
+  'channel.store': '营业厅', 'channel.hotline': '客服热线', 'channel.ivr': '语音自助',
+  'channel.app': '手机应用', 'channel.web': '网站', 'channel.sms': '短信',
+  'channel.rcs': 'RCS 消息', 'channel.im': '即时通讯',
+  'action.block_account_opening': '阻止开户', 'action.block_call_forwarding': '阻止呼叫转移', 'action.block_card_binding': '阻止绑卡',
+  'action.call_owner_alternate_contact': '通过备用联系方式致电机主', 'action.close_account': '关闭账户', 'action.close_account_opened_during_takeover': '关闭被盗期间开立的账户',
+  'action.flag_identity': '标记该身份', 'action.freeze_disbursement': '冻结放款', 'action.hold_call_forwarding': '暂缓呼叫转移',
+  'action.hold_funds': '暂扣资金', 'action.hold_remote_loss_cancellation': '暂停远程解挂', 'action.hold_service_password_reset': '暂停服务密码重置',
+  'action.intercept_message': '拦截短信', 'action.mask_identity_data': '隐藏身份信息', 'action.notify_issuing_bank': '通知发卡行',
+  'action.notify_owner_alternate_contact': '通过备用联系方式通知机主', 'action.prefer_face_verification': '优先人脸核验', 'action.report_sender_96110': '向 96110 举报发送方',
+  'action.restore_previous_binding': '恢复原绑定', 'action.reverse_if_possible': '尽可能撤回', 'action.review_accounts_used_during_takeover': '复核被盗期间使用的账户',
+  'action.revoke_sessions': '注销所有登录会话', 'action.stop_sms_otp': '停用短信验证码', 'action.suspend_line': '暂停号码服务',
+  'action.use_alternate_channel': '改用其他渠道', 'action.warn_subject': '提醒用户',
   'verdict.FRAUD': '诈骗', 'verdict.SPAM': '垃圾短信', 'verdict.NORMAL': '正常',
   'category.social_security': '社保', 'category.medical_insurance': '医保', 'category.tax_refund': '退税', 'category.etc_toll': 'ETC与车辆', 'category.points_redemption': '积分兑换', 'category.parcel_claim': '快递理赔', 'category.impersonate_police': '冒充公检法', 'category.task_rebate': '刷单返利', 'category.investment': '投资理财', 'category.loan_credit': '贷款征信', 'category.impersonate_acquaintance': '冒充熟人', 'category.prize': '中奖', 'category.malware_link': '木马应用或链接', 'category.impersonate_customer_service': '冒充客服', 'category.other_fraud': '其他诈骗', 'category.gambling': '赌博', 'category.advertising': '营销广告', 'category.other_spam': '其他垃圾短信', 'category.otp': '验证码', 'category.anti_fraud_warning': '反诈提醒', 'category.bank_notice': '银行与支付通知', 'category.gov_notice': '政务通知', 'category.operator_notice': '运营商通知', 'category.delivery': '快递外卖', 'category.personal': '个人消息', 'category.other_ham': '其他',
   'rules.title': '规则', 'rules.active': '当前规则包', 'rules.draft': '草稿', 'rules.history': '历史版本',
@@ -154,6 +206,16 @@ export function setLang(next) {
 }
 
 export function onLangChange(f) { listeners.push(f); }
+
+/**
+ * The name of a code in the current language ({@code codeLabel('event', 'card.bound')}), or the code
+ * itself where the console has none: a rule pack may name actions of its own.
+ */
+export function codeLabel(prefix, code) {
+  const key = prefix + '.' + code;
+  const s = t(key);
+  return s === key ? code : s;
+}
 
 /** A reason's message in the current language (the engine sends both). */
 export function reasonText(r) { return (lang === 'zh' && r.messageZh) ? r.messageZh : (r.message || r.code); }

@@ -1,7 +1,7 @@
 // A virtualised event table: only the rows in view exist in the DOM, so 10,000 events scroll
 // as smoothly as 10. Arrow keys, Page Up/Down, Home and End move the selection.
 import { h, clear, decisionBadge, riskBadge, stateBadge, fmtTime, kindOf } from '../dom.js';
-import { t, reasonText } from '../i18n.js';
+import { t, reasonText, codeLabel } from '../i18n.js';
 
 const ROW = 28;
 const COLS = ['col.time', 'col.source', 'col.type', 'col.decision', 'col.risk', 'col.state', 'col.reason'];
@@ -24,7 +24,7 @@ export function eventTable(events, chain, onSelect) {
       'aria-selected': i === selected ? 'true' : 'false', id: 'ev-row-' + i, 'data-index': String(i) },
     h('div', { class: 'vt-cell mono' }, fmtTime(e.time)),
     h('div', { class: 'vt-cell' }, h('span', { class: 'lane-dot k-' + kindOf(e.source), 'aria-hidden': 'true' }), e.source),
-    h('div', { class: 'vt-cell mono' }, e.type),
+    h('div', { class: 'vt-cell', title: e.type }, codeLabel('event', e.type)),
     h('div', { class: 'vt-cell' }, decisionBadge(d.decision)),
     h('div', { class: 'vt-cell' }, riskBadge(d.risk)),
     h('div', { class: 'vt-cell' }, stateBadge(d.subjectState)),

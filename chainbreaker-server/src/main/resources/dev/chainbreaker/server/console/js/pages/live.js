@@ -2,7 +2,7 @@
 // every 5 s while "Live" is on (new rows are marked), paged backwards with "Load more".
 import { get, qs } from '../api.js';
 import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, fmtTime, offsetLabel, browserOffset, kindOf, subjectLink, select } from '../dom.js';
-import { t, reasonText } from '../i18n.js';
+import { t, reasonText, codeLabel } from '../i18n.js';
 
 const KINDS = ['telecom', 'gov', 'device-vendor', 'payment', 'bank', 'lender', 'merchant', 'antifraud', 'handset'];
 // Filters survive language switches and navigation within the session.
@@ -87,7 +87,7 @@ export function render(root) {
         h('td', { class: 'mono nowrap' }, fmtTime(i.time)),
         h('td', null, subjectLink(i.subject)),
         h('td', { class: 'nowrap' }, h('span', { class: 'lane-dot k-' + kindOf(i.source), 'aria-hidden': 'true' }), i.source),
-        h('td', { class: 'mono' }, i.type),
+        h('td', { title: i.type }, codeLabel('event', i.type)),
         h('td', null, decisionBadge(d.decision)),
         h('td', null, riskBadge(d.risk)),
         h('td', null, stateBadge(d.subjectState)),

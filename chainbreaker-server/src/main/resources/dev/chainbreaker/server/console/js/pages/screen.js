@@ -2,7 +2,7 @@
 // highlighted where the screener found them (character spans) and its reasons.
 import { post } from '../api.js';
 import { h, fill, loading, empty, errorBox, badge } from '../dom.js';
-import { t, reasonText } from '../i18n.js';
+import { t, reasonText, codeLabel } from '../i18n.js';
 
 const SAMPLES = {
   fraud: { text: '【社保中心】您的社保账户未上传电子审核，请点击 p.uukp1.cc 在线办理，过时将被注销账户', sender: '+8617000000000' },
@@ -40,7 +40,7 @@ export function render(root) {
       h('div', { class: 'detail-head' }, badge('verdict', v.verdict, t('verdict.' + v.verdict)),
         h('span', null, t('screen.score') + ' ', h('b', null, Number(v.score).toFixed(2))),
         h('meter', { min: '0', max: '1', value: String(v.score), 'aria-label': t('screen.score') }),
-        v.category ? h('span', { class: 'chip', title: v.category, 'data-testid': 'category' }, categoryLabel(v.category)) : null),
+        v.category ? h('span', { class: 'chip', title: v.category, 'data-testid': 'category' }, codeLabel('category', v.category)) : null),
       h('h3', null, t('screen.highlighted')),
       h('p', { class: 'legend' }, h('mark', { class: 'hl-link' }, t('screen.legendLink')), ' ', h('mark', { class: 'hl-phrase' }, t('screen.legendPhrase'))),
       h('div', { class: 'highlighted', 'data-testid': 'highlighted' }, highlight(body, v)),
@@ -72,12 +72,6 @@ export function render(root) {
 }
 
 /** The text split into runs by the spans that cover them: link spans and reason (phrase) spans. */
-/** A category's name in the current language; the code itself for one the console does not know. */
-function categoryLabel(code) {
-  const label = t('category.' + code);
-  return label === 'category.' + code ? code : label;
-}
-
 function highlight(body, v) {
   const n = body.length;
   const link = new Uint8Array(n + 1);

@@ -3,7 +3,10 @@
 // event in a virtualised table. The whole history (up to 10,000 events) is fetched in pages of 2,000.
 import { get, put, qs } from '../api.js';
 import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, subjectZone, offsetLabel, kindOf, toast } from '../dom.js';
-import { t, reasonText } from '../i18n.js';
+import { t, reasonText, codeLabel } from '../i18n.js';
+
+/** Event fields whose values are codes the console names: field → prefix of their labels. */
+const CODED_FIELDS = { channel: 'channel', verification: 'verif', realNameVerification: 'verif' };
 import { swimlanes } from './timeline.js';
 import { eventTable } from './eventtable.js';
 import { identityGraph } from './graph.js';
@@ -95,11 +98,14 @@ function draw(root, status, subject, events, chain, linked, byId, truncated, zon
     const kv = (k, v) => { if (v !== undefined && v !== null && v !== '') dl.append(h('dt', null, k), h('dd', null, v)); };
     kv(t('col.time'), fmtTime(e.time));
     kv(t('col.source'), e.source);
-    kv(t('col.type'), h('span', { class: 'mono' }, e.type));
+    kv(t('col.type'), h('span', null, codeLabel('event', e.type), ' ', h('span', { class: 'mono muted' }, e.type)));
     kv(t('detail.id'), h('span', { class: 'mono' }, e.eventId));
     for (const [k, v] of Object.entries(e.details || {})) {
       const label = t('detail.' + k);
-      kv(label === 'detail.' + k ? k : label, h('span', { class: 'mono' }, String(v)));
+      // how a request came in and how its sender proved who they were, named; other values as sent
+      const named = CODED_FIELDS[k] && typeof v === 'string' ? codeLabel(CODED_FIELDS[k], v) : null;
+      kv(label === 'detail.' + k ? k : label, named && named !== v
+        ? h('span', { title: v }, named) : h('span', { class: 'mono' }, String(v)));
     }
     const reasons = (d.reasons || []).map((r) => h('li', { class: 'reason-item' },
       h('div', null, h('code', null, r.code)),
@@ -113,8 +119,8 @@ function draw(root, status, subject, events, chain, linked, byId, truncated, zon
         chain.has(i) ? h('span', { class: 'badge chain-tag' }, t('story.chain')) : null),
       dl,
       reasons.length ? h('ol', { class: 'reasons' }, reasons) : null,
-      d.requiredVerification?.length ? h('div', null, h('h3', null, t('story.required')), h('div', { class: 'chips' }, d.requiredVerification.map((v) => h('span', { class: 'chip' }, v)))) : null,
-      d.actions?.length ? h('div', null, h('h3', null, t('story.actions')), h('div', { class: 'chips' }, d.actions.map((v) => h('span', { class: 'chip' }, v)))) : null);
+      d.requiredVerification?.length ? h('div', null, h('h3', null, t('story.required')), h('div', { class: 'chips' }, d.requiredVerification.map((v) => h('span', { class: 'chip', title: v }, codeLabel('verif', v))))) : null,
+      d.actions?.length ? h('div', null, h('h3', null, t('story.actions')), h('div', { class: 'chips' }, d.actions.map((v) => h('span', { class: 'chip', title: v }, codeLabel('action', v))))) : null);
   }
 
   // --- evidence chain
@@ -126,7 +132,7 @@ function draw(root, status, subject, events, chain, linked, byId, truncated, zon
         h('span', { class: 'step-n' }, String(n + 1)),
         h('span', { class: 'lane-dot k-' + e.kind, 'aria-hidden': 'true' }),
         h('span', { class: 'mono' }, fmtTime(e.time, { year: false })),
-        h('span', { class: 'step-type' }, e.type),
+        h('span', { class: 'step-type', title: e.type }, codeLabel('event', e.type)),
         decisionBadge(e.decision?.decision)));
     }))
     : empty(t('story.chainEmpty')));

@@ -3,7 +3,7 @@
 // Events are binned per lane and pixel column: one button per non-empty bin, so a phone with
 // 10,000 events costs a few thousand nodes at most and draws in one pass.
 import { h, s, fmtTime, formatTime, offsetOf, offsetLabel } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, codeLabel } from '../i18n.js';
 
 export const LANES = ['telecom', 'gov', 'device-vendor', 'payment', 'bank', 'lender'];
 const EXTRA = ['merchant', 'antifraud', 'handset'];
@@ -54,7 +54,7 @@ export function swimlanes(events, chain, scale, onSelect, zone) {
   for (const b of binMap.values()) {
     const first = b.idx[0];
     const e = events[first];
-    const label = fmtTime(e.time) + ' · ' + e.type + ' · ' + t('decision.' + b.worst) + (b.idx.length > 1 ? ' · ' + t('story.inBin', { n: b.idx.length }) : '');
+    const label = fmtTime(e.time) + ' · ' + codeLabel('event', e.type) + ' · ' + t('decision.' + b.worst) + (b.idx.length > 1 ? ' · ' + t('story.inBin', { n: b.idx.length }) : '');
     const m = h('button', { type: 'button', class: 'marker dec-' + b.worst.toLowerCase() + (b.chain ? ' chain' : '') + (b.idx.length > 1 ? ' multi' : ''),
       tabindex: '-1', title: label, 'aria-label': label, 'data-index': first });
     m.style.left = xOf(first) + '%';
