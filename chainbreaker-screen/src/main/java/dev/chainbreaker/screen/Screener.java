@@ -178,7 +178,7 @@ public final class Screener {
 
     // the evidence, in log-odds: the model, the links, the wording, then what they mean together
     Evidence ev = new Evidence();
-    TextClassifier.Scores ms = classifier.score(ModelInput.prepare(norm, links));
+    TextClassifier.Scores ms = classifier.score(ModelInput.prepare(nt, links));
     ev.add(modelSignal(ms));
     LinkRules.apply(assessed, mentions, nt, ev);
     boolean warning = addWording(cues.find(nt, lower), untrusted, ev);

@@ -125,6 +125,14 @@ class ScreenerTest {
     assertEquals("cleanbeautytalk.com", s.links().get(0).registrableDomain());
     assertEquals("http://tdbankmobile.cleanbeautytalk.c om/tdmobile", s.links().get(0).text());
     assertTrue(codes(s).contains("link.obfuscated"), codes(s).toString());
+    // the same smish with its words split by stars, spaces or dashes had been NORMAL
+    for (String sep : new String[] {"★", " ", "-"}) {
+      String words = "【社" + sep + "保" + sep + "中" + sep + "心】您的社" + sep + "保账户未上传电子审核，请于7月30日前打开 "
+          + "a.szxq9.cc 在线办理，过时将被注" + sep + "销账户";
+      Verdict w = screener.screen(words, null);
+      assertEquals(Verdict.Label.FRAUD, w.verdict(), words + " -> " + w);
+      assertEquals("social_security", w.category(), words);
+    }
   }
 
   /**

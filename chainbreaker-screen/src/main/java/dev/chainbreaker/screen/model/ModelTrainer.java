@@ -85,7 +85,7 @@ public final class ModelTrainer {
   /** The prepared text of a raw message, exactly as the screener prepares it. */
   public String prepare(String text) {
     NormalizedText nt = normalizer.normalize(text);
-    return ModelInput.prepare(nt.text(), extractor.extract(nt));
+    return ModelInput.prepare(nt, extractor.extract(nt));
   }
 
   private LinearModel convert(Model model, int dim) {

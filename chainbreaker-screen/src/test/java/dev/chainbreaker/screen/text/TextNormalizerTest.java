@@ -132,6 +132,24 @@ class TextNormalizerTest {
   }
 
   /**
+   * Spaces and symbols put between Chinese characters to split the words a filter looks for
+   * ("社★保", "注 销") are taken out and recorded, and the word maps back to the whole written run;
+   * phrase punctuation and the dot of a host written in Chinese stay.
+   */
+  @Test
+  void closesUpWordsSplitBySpacesOrSymbols() {
+    NormalizedText t = n.normalize("您的社★保账户将被注 销，请登录");
+    assertEquals("您的社保账户将被注销,请登录", t.text()); // NFKC reads ， as ,
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.INSERTED_SEPARATORS));
+    int s = t.text().indexOf("社保");
+    assertEquals("社★保", t.original().substring(t.originalStart(s), t.originalEnd(s + 2)));
+    assertEquals("社保中心", n.normalize("社 - 保 中 心").text());
+    for (String kept : new String[] {"社保、医保,请知悉", "请登录 社保局.公司 办理", "您好。我是", "A B 社保", "社保 abc 中心"}) {
+      assertEquals(kept, n.normalize(kept).text(), kept);
+    }
+  }
+
+  /**
    * A right-to-left override shows what follows backwards: "sb\u202Ecc.vog\u202C" is shown, and read by
    * the victim, as "sbgov.cc". The normaliser reads it as shown, and the whole run maps back to itself.
    */
@@ -207,7 +225,7 @@ class TextNormalizerTest {
     "\uFF21", "\uFF11", "\uFF0E", "\u3002", "\uFF61", "点", "dot", "[.]", "(点)", "\u200B", "\u00AD", "\u2460",
     "\uFB01", "\u00BD", "\u3000", "\u00A0", "\uD83D\uDE00", "\uD83D", "\uDE00", "cc", "com", "szxq9",
     "hxxps://", "hXXp[:]//", "h", "xx", "p", "s b g o", " . c c", "a b", "http://", "www", ". ", "/", "Tv",
-    "\u202E", "\u202C", "%65", "%4", "%E4", ".t", "op", ".c", "om", "jf10086", ".T", "OP"};
+    "\u202E", "\u202C", "%65", "%4", "%E4", ".t", "op", ".c", "om", "jf10086", ".T", "OP", "\u2605", "注", "销", "、"};
 
   @Test
   void theFastPathAgreesWithTheFullPath() {
