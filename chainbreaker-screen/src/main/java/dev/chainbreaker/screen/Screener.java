@@ -23,6 +23,7 @@ import dev.chainbreaker.screen.rules.TextCues;
 import dev.chainbreaker.screen.sender.SenderCheck;
 import dev.chainbreaker.screen.sender.SenderInfo;
 import dev.chainbreaker.screen.text.NormalizedText;
+import dev.chainbreaker.screen.text.Simplified;
 import dev.chainbreaker.screen.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -164,7 +165,9 @@ public final class Screener {
   private Verdict screenOne(String text, String sender) {
     NormalizedText nt = normalizer.normalize(text);
     String norm = nt.text();
-    String head = norm.length() > MAX_SCAN ? norm.substring(0, MAX_SCAN) : norm;
+    // the rules read traditional characters as simplified (one for one: spans stay); the model and
+    // the link reader read the text as written
+    String head = Simplified.of(norm.length() > MAX_SCAN ? norm.substring(0, MAX_SCAN) : norm);
     String lower = TextCues.lowerCase(head);
     List<ExtractedLink> links = extractor.extract(nt);
     List<LinkAssessment> assessed = new ArrayList<>(links.size());

@@ -385,6 +385,21 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A smish in traditional characters (for Hong Kong, Macau and Taiwan, or to slip past a filter of
+   * simplified words) is read by the same brand names and wording rules, and its spans are the text's.
+   */
+  @Test
+  void traditionalCharactersAreReadByTheSameRules() {
+    String text = "【工商銀行】您的帳戶存在異常，請立即登錄 icbc-vip.top 驗證身份，否則將凍結";
+    Verdict v = screener.screen(text, null);
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("link.unofficial_for_claimed_brand") && codes(v).contains("text.threatens_cancellation"),
+        codes(v).toString());
+    Reason threat = v.reasons().stream().filter(r -> r.code().equals("text.threatens_cancellation")).findFirst().orElseThrow();
+    assertEquals("凍結", text.substring(threat.start(), threat.end()));
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {
