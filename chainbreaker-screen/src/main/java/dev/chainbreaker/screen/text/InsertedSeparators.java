@@ -5,7 +5,7 @@ import static dev.chainbreaker.screen.text.Rewrite.rewrite;
 import java.util.List;
 
 /**
- * Spaces and symbols inserted between Chinese characters ({@code 社★保}, {@code 注 销}, {@code 贷-款}),
+ * Spaces, symbols and emoji inserted between Chinese characters ({@code 社★保}, {@code 注 销}, {@code 贷-款}),
  * taken out. Written Chinese puts no spaces between words, so a filter that looks for 社保 or 注销
  * misses the word split this way, and a reader's eye does not; bulk senders and smishers split
  * words so. Punctuation that ends a phrase (，。、：) and the dot of a host written in Chinese
@@ -15,13 +15,14 @@ final class InsertedSeparators {
 
   private InsertedSeparators() {}
 
-  /** Longest run of inserted characters between two Chinese characters that is taken out. */
+  /** Most separators (spaces, symbols, emoji) in one run between two Chinese characters that is taken out. */
   private static final int MAX_RUN = 3;
 
   /** Whether {@link #closeUp} would rewrite anything in {@code in}. One pass. */
   static boolean splitsWords(CharSequence in) {
     for (int i = 1, n = in.length(); i < n; i++) {
-      if (isSeparator(in.charAt(i)) && runEnd(in, i) > 0) {
+      char c = in.charAt(i);
+      if ((isSeparator(c) || Character.isHighSurrogate(c)) && runEnd(in, i) > 0) {
         return true;
       }
     }
@@ -39,13 +40,13 @@ final class InsertedSeparators {
    * Only where the run starts: {@code i} follows a Chinese character.
    */
   private static int runEnd(CharSequence in, int i) {
-    if (i == 0 || !isSeparator(in.charAt(i)) || !isIdeograph(in.charAt(i - 1))) {
+    if (i == 0 || separatorLength(in, i) == 0 || !isIdeograph(in.charAt(i - 1))) {
       return -1;
     }
     int n = in.length();
     int e = i;
-    while (e < n && e - i < MAX_RUN && isSeparator(in.charAt(e))) {
-      e++;
+    for (int taken = 0, len; taken < MAX_RUN && e < n && (len = separatorLength(in, e)) > 0; taken++) {
+      e += len;
     }
     if (e >= n || !isIdeograph(in.charAt(e))) {
       return -1;
@@ -69,6 +70,19 @@ final class InsertedSeparators {
       }
     }
     return false;
+  }
+
+  /** Length of the separator at {@code i}: 1 for a space or symbol, 2 for an emoji, 0 for none. */
+  private static int separatorLength(CharSequence in, int i) {
+    char c = in.charAt(i);
+    if (isSeparator(c)) {
+      return 1;
+    }
+    if (Character.isHighSurrogate(c) && i + 1 < in.length() && Character.isLowSurrogate(in.charAt(i + 1))) {
+      int cp = Character.toCodePoint(c, in.charAt(i + 1));
+      return cp >= 0x1F000 && cp <= 0x1FAFF ? 2 : 0; // emoji and pictographs: "社😀保"
+    }
+    return 0;
   }
 
   private static boolean isIdeograph(char c) {

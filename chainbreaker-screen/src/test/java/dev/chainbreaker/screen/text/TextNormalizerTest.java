@@ -144,6 +144,8 @@ class TextNormalizerTest {
     int s = t.text().indexOf("社保");
     assertEquals("社★保", t.original().substring(t.originalStart(s), t.originalEnd(s + 2)));
     assertEquals("社保中心", n.normalize("社 - 保 中 心").text());
+    assertEquals("社保中心", n.normalize("社\uD83D\uDE00保中\uD83D\uDE00\uD83D\uDE00心").text()); // emoji
+    assertEquals("社\uFFFD保", n.normalize("社\uD83D保").text(), "a lone surrogate is no emoji");
     for (String kept : new String[] {"社保、医保,请知悉", "请登录 社保局.公司 办理", "您好。我是", "A B 社保", "社保 abc 中心"}) {
       assertEquals(kept, n.normalize(kept).text(), kept);
     }
