@@ -305,8 +305,8 @@ public final class Screener {
    * without, -1 from the institution's own number.
    */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
-    if (categorizer.isOptOutOffer(head)) {
-      return true; // a sale with the opt-out line of a commercial text
+    if (categorizer.isOptOutOffer(head) || categorizer.chargesPremiumRate(head)) {
+      return true; // a sale with the opt-out line of a commercial text, or a premium-rate service's price
     }
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;
     if (ms.spam() + 1.0 - own <= 0) {

@@ -315,8 +315,8 @@ class ScreenerTest {
   }
 
   /**
-   * A sale with the opt-out line commercial texts must carry is advertising whatever the model makes
-   * of its wording (it learnt "退订" from a source whose normal class is full of such ads); a
+   * A sale with the opt-out line commercial texts must carry, or a premium-rate service's stated
+   * price, is advertising whatever the model makes of its wording (it learnt "退订" from a source whose normal class is full of such ads); a
    * booking, a bill or a service change with the same line is a notice.
    */
   @Test
@@ -330,6 +330,11 @@ class ScreenerTest {
       assertEquals("text.advertising", v.reasons().get(0).code(), v.toString());
       assertEquals("advertising", v.category(), text);
     }
+    // a premium-rate service stating its price per message or minute is selling itself too
+    Verdict chat = screener.screen("I don't know u and u don't know me. Send CHAT to 86688 now and let's find each "
+        + "other! Only 150p/Msg rcvd. 18 years or over.", null);
+    assertEquals(Verdict.Label.SPAM, chat.verdict(), chat.toString());
+    assertEquals("advertising", chat.category());
     for (String text : new String[] {
         "艺龙确认:陈先生1月12日20:50南方航空CZ6127大连周水子-22:20北京首都机场2号航站楼260元 拒收所有短信直接回复TD",
         "【浦发信用卡中心】尊敬的客户，2015年2月1日起单笔交易短信提醒起始金额调整为等值人民币500元。回TD退订",

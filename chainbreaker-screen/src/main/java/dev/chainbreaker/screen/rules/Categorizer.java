@@ -259,6 +259,20 @@ public final class Categorizer {
       "满\\d+减|立减|直降|半价|低至|(?<!证)券(?!商)|新品|上新|上市|开业|专享|仅需|高价回收|"
           + "\\b(\\d+% off|half price|voucher|coupon)\\b");
 
+  /** A premium-rate charge stated as UK-style services must ("150p/msg", "£1/min", "31p.msg@150p"). */
+  private static final FastPattern PREMIUM_CHARGE = new FastPattern(
+      "\\b\\d+(\\.\\d+)?p ?(/|per ?|@) ?(msg|min|sms|txt|text|call|wk|week)|£\\d+(\\.\\d+)?/min|\\b\\d+p/m(in|sg)?\\b|"
+          + "\\b\\d+p\\.?msg\\b");
+
+  /**
+   * Whether the text states what it charges per message or minute: a premium-rate service selling
+   * itself (chat, ringtones, competitions). Not a scam by that alone, since the charge is disclosed,
+   * but bulk advertising whatever the model makes of its wording.
+   */
+  public boolean chargesPremiumRate(String text) {
+    return PREMIUM_CHARGE.matchesIn(text);
+  }
+
   /**
    * Whether the text sells something and carries the opt-out line of a commercial text: bulk
    * advertising whatever the model makes of its wording, since the source's "normal" class holds
@@ -301,7 +315,7 @@ public final class Categorizer {
     if (GAMBLING.matchesIn(text)) {
       return "gambling";
     }
-    if (ADVERTISING.matchesIn(text) || isOptOutOffer(text)) {
+    if (ADVERTISING.matchesIn(text) || isOptOutOffer(text) || chargesPremiumRate(text)) {
       return "advertising";
     }
     return "other_spam";
