@@ -335,6 +335,9 @@ class ScreenerTest {
         + "other! Only 150p/Msg rcvd. 18 years or over.", null);
     assertEquals(Verdict.Label.SPAM, chat.verdict(), chat.toString());
     assertEquals("advertising", chat.category());
+    Verdict keyword = screener.screen("Ringtone Club: Gr8 new polys direct to your mobile every week! Txt POLY to 87131",
+        null);
+    assertEquals(Verdict.Label.SPAM, keyword.verdict(), keyword.toString());
     for (String text : new String[] {
         "艺龙确认:陈先生1月12日20:50南方航空CZ6127大连周水子-22:20北京首都机场2号航站楼260元 拒收所有短信直接回复TD",
         "【浦发信用卡中心】尊敬的客户，2015年2月1日起单笔交易短信提醒起始金额调整为等值人民币500元。回TD退订",

@@ -259,15 +259,20 @@ public final class Categorizer {
       "满\\d+减|立减|直降|半价|低至|(?<!证)券(?!商)|新品|上新|上市|开业|专享|仅需|高价回收|"
           + "\\b(\\d+% off|half price|voucher|coupon)\\b");
 
-  /** A premium-rate charge stated as UK-style services must ("150p/msg", "£1/min", "31p.msg@150p"). */
+  /**
+   * A premium-rate charge stated as UK-style services must ("150p/msg", "£1/min", "31p.msg@150p"), or
+   * a keyword to text to a short code ("send CHAT to 86688"): how premium-rate services sign people up.
+   */
   private static final FastPattern PREMIUM_CHARGE = new FastPattern(
       "\\b\\d+(\\.\\d+)?p ?(/|per ?|@) ?(msg|min|sms|txt|text|call|wk|week)|£\\d+(\\.\\d+)?/min|\\b\\d+p/m(in|sg)?\\b|"
-          + "\\b\\d+p\\.?msg\\b");
+          + "\\b\\d+p\\.?msg\\b|"
+          + "\\b(send|txt|text|texting|txting|reply|sms)\\s+(the word\\s+)?[a-z0-9]{2,10}\\s+to\\s+\\d{4,6}\\b");
 
   /**
-   * Whether the text states what it charges per message or minute: a premium-rate service selling
-   * itself (chat, ringtones, competitions). Not a scam by that alone, since the charge is disclosed,
-   * but bulk advertising whatever the model makes of its wording.
+   * Whether the text states what it charges per message or minute, or asks to text a keyword to a
+   * short code: a premium-rate service selling itself (chat, ringtones, competitions). Not a scam by
+   * that alone, since the charge is disclosed, but bulk advertising whatever the model makes of its
+   * wording.
    */
   public boolean chargesPremiumRate(String text) {
     return PREMIUM_CHARGE.matchesIn(text);
