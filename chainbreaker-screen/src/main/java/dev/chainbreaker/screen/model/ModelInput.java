@@ -3,6 +3,7 @@ package dev.chainbreaker.screen.model;
 import dev.chainbreaker.screen.link.ExtractedLink;
 import dev.chainbreaker.screen.text.Deobfuscation;
 import dev.chainbreaker.screen.text.NormalizedText;
+import java.text.Normalizer;
 import java.util.List;
 
 /** Turns a normalised message and its links into the prepared text the featurizer reads. */
@@ -39,7 +40,7 @@ public final class ModelInput {
       }
       at[c] = k;
       // folded as the normaliser folds (a full-width ～ is read as ~), as the model was trained
-      runs[c++] = java.text.Normalizer.normalize(nt.original().substring(d.start(), d.end()), java.text.Normalizer.Form.NFKC);
+      runs[c++] = Normalizer.normalize(nt.original().substring(d.start(), d.end()), Normalizer.Form.NFKC);
     }
     StringBuilder sb = new StringBuilder(text.length() + 3 * cuts);
     int[] shift = new int[text.length() + 1]; // characters put back before each normalised position

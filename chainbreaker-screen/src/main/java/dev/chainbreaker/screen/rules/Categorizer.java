@@ -1,7 +1,11 @@
 package dev.chainbreaker.screen.rules;
 
 import dev.chainbreaker.screen.brand.BrandMention;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Names the scheme of a message with the category names of the hand-written dev set: for fraud the
@@ -52,10 +56,10 @@ public final class Categorizer {
    * The category each scheme belongs to, by the reason codes that show it: how a scam works names it
    * better than the brand it borrows ("【拼多多】恭喜您被抽中…" is a prize scam, not customer service).
    */
-  private static final java.util.Map<String, String> MECHANISM_CATEGORY = mechanismCategories();
+  private static final Map<String, String> MECHANISM_CATEGORY = mechanismCategories();
 
-  private static java.util.Map<String, String> mechanismCategories() {
-    java.util.Map<String, String> m = new java.util.HashMap<>();
+  private static Map<String, String> mechanismCategories() {
+    Map<String, String> m = new HashMap<>();
     for (String c : List.of("text.prize_claim", "text.prize_then_link")) {
       m.put(c, "prize");
     }
@@ -79,7 +83,7 @@ public final class Categorizer {
     for (String c : List.of("text.delivery_failed", "text.delivery_failed_short_link")) {
       m.put(c, "parcel_claim");
     }
-    return java.util.Map.copyOf(m);
+    return Map.copyOf(m);
   }
 
   /** Weight of a scheme shown by the reasons, against 2 per topic word and 3 for the claimed brand's. */
@@ -101,7 +105,7 @@ public final class Categorizer {
         }
       }
     }
-    java.util.Set<String> schemes = new java.util.HashSet<>();
+    Set<String> schemes = new HashSet<>();
     if (ev != null) {
       for (Signal s : ev.signals()) {
         String c = s.weight() > 0 ? MECHANISM_CATEGORY.get(s.code()) : null;
