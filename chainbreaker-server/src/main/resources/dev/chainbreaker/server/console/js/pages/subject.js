@@ -4,12 +4,12 @@
 import { get, put, qs } from '../api.js';
 import { h, clear, fill, loading, empty, errorBox, decisionBadge, riskBadge, stateBadge, labelBadge, fmtTime, fmtInstant, subjectZone, offsetLabel, kindOf, toast } from '../dom.js';
 import { t, reasonText, codeLabel } from '../i18n.js';
-
-/** Event fields whose values are codes the console names: field → prefix of their labels. */
-const CODED_FIELDS = { channel: 'channel', verification: 'verif', realNameVerification: 'verif' };
 import { swimlanes } from './timeline.js';
 import { eventTable } from './eventtable.js';
 import { identityGraph } from './graph.js';
+
+/** Event fields whose values are codes the console names: field → prefix of their labels. */
+const CODED_FIELDS = { channel: 'channel', verification: 'verif', realNameVerification: 'verif' };
 
 const PAGE = 2000;
 const MAX_EVENTS = 10000;
