@@ -14,12 +14,20 @@ import java.nio.charset.StandardCharsets;
  * Macau and Taiwan, and those a bulk sender writes in traditional characters to slip past a
  * simplified-word filter. Lengths and positions are kept, so spans found in the result are spans of
  * the input. The table is ICU's Traditional-Simplified transliterator, one-to-one pairs only
- * ({@code traditional-simplified.txt}, checked against ICU by {@code SimplifiedTest}).
+ * ({@code traditional-simplified.txt}, checked against ICU by {@code SimplifiedTest}), and a few
+ * {@link #VARIANTS}.
  */
 public final class Simplified {
 
   private static final char FIRST = '\u3400';
   private static final char LAST = '\u9FFF';
+  /**
+   * Older or variant forms the rules read as the standard simplified one, on top of ICU's table:
+   * 帐 in 帐户 / 帐号 (the pre-1990s form of 账, still common, and where ICU maps 帳), and 貣, a rare
+   * character bulk senders write for 贷 (贷款) to slip past a filter.
+   */
+  static final String VARIANTS = "帐账貣贷";
+
   /** Simplified form of {@code FIRST + i}, or 0 where the character has none of its own. */
   private static final char[] TABLE = load();
 
@@ -66,6 +74,17 @@ public final class Simplified {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < VARIANTS.length(); i += 2) {
+      table[VARIANTS.charAt(i) - FIRST] = VARIANTS.charAt(i + 1);
+    }
+    // a character ICU reads as one of the variants reads on as the standard form (帳 → 帐 → 账)
+    for (int i = 0; i < table.length; i++) {
+      char m = table[i];
+      int v = m == 0 ? -1 : VARIANTS.indexOf(m);
+      if (v >= 0 && v % 2 == 0) {
+        table[i] = VARIANTS.charAt(v + 1);
+      }
     }
     return table;
   }
