@@ -408,6 +408,23 @@ class ScreenerTest {
     assertEquals("凍結", text.substring(threat.start(), threat.end()));
   }
 
+  /**
+   * A cancelled flight to rebook, with compensation, on a number that is not the airline's is the
+   * refund scam (it was NORMAL: the model found the wording ordinary); the airline's own notice,
+   * pointing to its app and hotline, is not.
+   */
+  @Test
+  void aCancelledFlightOnAStrangersNumberIsTheRefundScam() {
+    Verdict scam = screener.screen("【东方航空】尊敬的旅客，您预订的MU5138航班因机械故障已取消，请致电客服 400-629-8876 "
+        + "办理改签或退票，可获300元延误补偿。", null);
+    assertEquals(Verdict.Label.FRAUD, scam.verdict(), scam.toString());
+    assertTrue(codes(scam).contains("text.flight_change_callback"), codes(scam).toString());
+    assertTrue(scam.advice().get(0).contains("航空公司官方"), scam.advice().toString());
+    Verdict real = screener.screen("【南方航空】尊敬的旅客，您乘坐的CZ3552航班因天气原因取消，请登录南航APP或致电95539"
+        + "办理改签或退票。", null);
+    assertEquals(Verdict.Label.NORMAL, real.verdict(), real.toString());
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

@@ -57,6 +57,11 @@ public final class CombinationRules {
       new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
           "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"),
+      new Pair("text.flight_change_callback", 2.0, "text.flight_disrupted",
+          List.of("text.unofficial_callback_number", UNTRUSTED_LINK),
+          "A cancelled flight to rebook, with compensation, on a number or site that is not the airline's: airlines"
+              + " rebook in their own app or at their published hotline, and never pay compensation through a stranger",
+          "以航班取消、改签补偿为由，要求联系非航空公司官方的号码或网站：航空公司只通过官方应用或热线改签"),
       new Pair("text.prize_then_link", 2.0, "text.prize_claim", List.of(UNTRUSTED_LINK),
           "A prize you never entered for, to be collected through a link to an unknown site: the site asks for"
               + " your card, or a fee, to \"release\" it",

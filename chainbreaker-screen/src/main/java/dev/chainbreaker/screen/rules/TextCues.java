@@ -38,7 +38,7 @@ public final class TextCues {
               + "\\bsend (your|ur) (full )?(name|address|details|bank)",
           "It asks for card numbers, passwords or codes", "索要卡号、密码或验证码"),
       TextCue.of("text.money_lure", 0.7,
-          "补贴|退税|退费|退款|理赔|赔付|返还|返现|兑换|中奖|奖金|领取|红包|补偿金|"
+          "补贴|退税|退费|退款|理赔|赔付|返还|返现|兑换|中奖|奖金|领取|红包|补偿|赔偿|"
               + "\\b(refund|claim|prize|won|winner|reward|rewards|gift ?cards?|compensation|rebate)\\b",
           "It dangles money, refunds or prizes", "以补贴、退款、奖品为诱饵"),
       TextCue.of("text.remote_control", 2.0,
@@ -147,6 +147,10 @@ public final class TextCues {
               + "\\b((could|can) ?not be delivered|delivery (failed|attempt failed)|(package|parcel|shipment) "
               + "(is )?(on hold|held)|(incomplete|invalid) (delivery )?address)\\b",
           "It says a delivery failed", "声称快递无法派送"),
+      TextCue.of("text.flight_disrupted", 0.3,
+          "航班[^。，,]{0,12}(取消|停飞|故障)|(改签|退票)[^。]{0,12}(补偿|赔偿|理赔)|"
+              + "\\b(flight[^.]{0,20}(cancell?ed|disrupted))\\b",
+          "It says a flight was cancelled, or offers compensation for a change", "声称航班取消，或以改签退票补偿为由"),
       TextCue.of("text.advance_payment", 0.8,
           "(?<![不无免])(需|须|先)[^。，,]{0,3}(垫付|垫资)|先(充值|预付)|本金[^。]{0,6}(一起|一并|全部)?(返还|退还|返回)|"
               + "\\b(top up first|pay in (advance|first))\\b",
