@@ -425,6 +425,17 @@ class ScreenerTest {
     assertEquals(Verdict.Label.NORMAL, real.verdict(), real.toString());
   }
 
+  /** A "wrong number" that turns to crypto is how pig-butchering opens; the same opener about the gym is not. */
+  @Test
+  void aStrangersOpenerThenAnInvestmentIsPigButchering() {
+    Verdict scam = screener.screen("Hey, is this Sarah? We met at the conference last week. I have a great crypto "
+        + "opportunity I'd like to share.", null);
+    assertEquals(Verdict.Label.FRAUD, scam.verdict(), scam.toString());
+    assertEquals("investment", scam.category());
+    Verdict friend = screener.screen("Hey, is this Sarah? It's Tom from the gym, are we still on for Saturday?", null);
+    assertEquals(Verdict.Label.NORMAL, friend.verdict(), friend.toString());
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

@@ -71,7 +71,7 @@ public final class Categorizer {
       m.put(c, "impersonate_acquaintance");
     }
     for (String c : List.of("text.guaranteed_returns", "text.leveraged_trading", "text.invited_sure_profit",
-        "text.ponzi_promise", "text.fixed_high_yield")) {
+        "text.ponzi_promise", "text.fixed_high_yield", "text.stranger_then_investment")) {
       m.put(c, "investment");
     }
     for (String c : List.of("text.loan_offer", "text.credit_repair")) {

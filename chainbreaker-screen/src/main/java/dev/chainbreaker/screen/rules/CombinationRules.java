@@ -57,6 +57,10 @@ public final class CombinationRules {
       new Pair("text.invited_sure_profit", 2.5, "text.guaranteed_returns", List.of("text.invest_invitation"),
           "Someone offers to bring you into an investment that cannot lose: how pig-butchering scams begin",
           "拉您一起投资并称稳赚不赔：“杀猪盘”的典型开场"),
+      new Pair("text.stranger_then_investment", 2.5, "text.stranger_opener",
+          List.of("text.guaranteed_returns", "text.invest_invitation", "text.leveraged_trading"),
+          "A 'wrong number' or a stranger who says you met, then an investment: how pig-butchering scams open",
+          "以发错短信或“见过面”的陌生人开场，随后谈投资：“杀猪盘”的典型开场"),
       new Pair("text.flight_change_callback", 2.0, "text.flight_disrupted",
           List.of("text.unofficial_callback_number", UNTRUSTED_LINK),
           "A cancelled flight to rebook, with compensation, on a number or site that is not the airline's: airlines"

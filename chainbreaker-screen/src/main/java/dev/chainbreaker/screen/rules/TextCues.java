@@ -147,6 +147,9 @@ public final class TextCues {
               + "\\b((could|can) ?not be delivered|delivery (failed|attempt failed)|(package|parcel|shipment) "
               + "(is )?(on hold|held)|(incomplete|invalid) (delivery )?address)\\b",
           "It says a delivery failed", "声称快递无法派送"),
+      TextCue.of("text.stranger_opener", 0.3,
+          "\\b(is this [a-z]+\\?|we met at|(sorry,? )?(wrong number|texted the wrong))",
+          "It opens as a stranger's mistake or a half-remembered meeting", "以发错短信、似曾相识的陌生人口吻开场"),
       TextCue.of("text.flight_disrupted", 0.3,
           "航班[^。，,]{0,12}(取消|停飞|故障)|(改签|退票)[^。]{0,12}(补偿|赔偿|理赔)|"
               + "\\b(flight[^.]{0,20}(cancell?ed|disrupted))\\b",
