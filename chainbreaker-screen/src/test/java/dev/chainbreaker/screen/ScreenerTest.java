@@ -436,6 +436,24 @@ class ScreenerTest {
     assertEquals(Verdict.Label.NORMAL, friend.verdict(), friend.toString());
   }
 
+  /**
+   * A failed delivery to sort out at an unknown site is the parcel smish (it was NORMAL with no brand
+   * named); the courier's own notice, pointing to its site and hotline, is a notice, not advertising
+   * (it was SPAM). Paid likes with a "加V" contact are the task scam (no cue read "一单5元" or "加V").
+   */
+  @Test
+  void deliveryFailuresAndPaidLikesAreReadByWhereTheyLead() {
+    Verdict smish = screener.screen("您的快递因地址不详无法派送，请点击 sf-jp.top 更新地址，否则将退回。", null);
+    assertEquals(Verdict.Label.FRAUD, smish.verdict(), smish.toString());
+    assertEquals("parcel_claim", smish.category());
+    Verdict notice = screener.screen("【顺丰速运】您的快件因地址不详无法派送，请登录顺丰官网 www.sf-express.com 或致电95338修改地址。",
+        null);
+    assertEquals(Verdict.Label.NORMAL, notice.verdict(), notice.toString());
+    Verdict likes = screener.screen("兼职招聘：在家用手机点赞，一单5元，日结200+，无需押金，加V：jz88668", null);
+    assertEquals(Verdict.Label.FRAUD, likes.verdict(), likes.toString());
+    assertEquals("task_rebate", likes.category());
+  }
+
   /** A payment into the "beneficiary account" is banking language, not a stranger's inheritance. */
   @Test
   void aBeneficiaryAccountIsNotAnAdvanceFee() {

@@ -316,7 +316,7 @@ public final class Categorizer {
    * abroad, a flight. Words ads also use ("送货上门", "放学后辅导") are left out.
    */
   private static final FastPattern SERVICE_NOTICE = new FastPattern(
-      "停水|停电|停气|管道检修|线路检修|家长会|运动会|送货并安装|安装师傅|已抵达|国际漫游|值机|登机口|"
+      "停水|停电|停气|管道检修|线路检修|家长会|运动会|送货并安装|安装师傅|已抵达|国际漫游|值机|登机口|无法派送|派送失败|"
           + "\\b(power outage|water (supply )?(interruption|outage)|school (closed|closure)|parents' evening|boarding gate)\\b");
 
   /** Category of a message judged spam. */

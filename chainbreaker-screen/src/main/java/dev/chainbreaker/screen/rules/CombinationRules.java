@@ -37,10 +37,11 @@ public final class CombinationRules {
           "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
               + " with a real alarm asks you to call its own number or open its own app",
           "声称账户异常并附上无法核实的链接：真正的机构会让您拨打官方电话或打开官方应用"),
-      new Pair("text.delivery_failed_short_link", 2.0, "text.delivery_failed",
-          List.of("link.shortener", "link.unverified_for_claimed_brand"),
-          "A failed delivery to be sorted out through a shortened link: couriers use their own sites and apps",
-          "以快递无法派送为由附上短链接：快递公司使用自己的官网和应用"),
+      new Pair("text.delivery_failed_short_link", 2.5, "text.delivery_failed",
+          List.of("link.shortener", "link.unverified_for_claimed_brand", UNTRUSTED_LINK),
+          "A failed delivery to be sorted out through a shortened or unknown link: couriers use their own sites and"
+              + " apps",
+          "以快递无法派送为由附上短链接或陌生链接：快递公司使用自己的官网和应用"),
       new Pair("text.alarm_then_staff_call", 2.5, "text.account_alarm", List.of("text.awaits_staff_call"),
           "It raises an alarm about the account and says staff will call: an institution with a real alarm"
               + " asks you to call its published number",

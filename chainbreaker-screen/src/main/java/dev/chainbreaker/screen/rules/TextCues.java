@@ -54,7 +54,7 @@ public final class TextCues {
               + "\\b(safe account|arrest warrant|money laundering)\\b",
           "It claims an investigation and a \"safe account\"", "以涉案调查、安全账户为名"),
       TextCue.of("text.task_rebate", 2.0,
-          "刷单|返利|垫付|做任务|点赞[^。]{0,8}(佣金|返)|日赚|日结[^。]{0,10}(元|佣金)|打字员|"
+          "刷单|返利|垫付|做任务|点赞[^。]{0,8}(佣金|返|\\d+元)|一单\\d+元|日赚|日结\\d+|日结[^。]{0,10}(元|佣金)|打字员|"
               + "\\b(boost app ratings|product reviews a day|paid daily|tasks? job)\\b",
           "It offers paid tasks or rebates", "以刷单、返利、做任务为诱饵"),
       TextCue.of("text.acquaintance_new_number", 2.0,
@@ -92,7 +92,7 @@ public final class TextCues {
           "It offers to repair or erase credit records: no one can delete a true record, so the offer is the bait",
           "声称可修复或消除征信不良记录：真实记录无人能删，此类承诺即是诱饵"),
       TextCue.of("text.offchannel_contact", 1.2,
-          "(加|添加|联系|私聊)[^。，,]{0,6}(微信|vx|wx|qq|飞机|telegram|tg)|qq群|微信群|"
+          "(加|添加|联系|私聊)[^。，,]{0,6}(微信|薇信|威信|徽信|v信|vx|wx|qq|飞机|telegram|tg)|加v[:：]|qq群|微信群|"
               + "\\b(whatsapp|telegram|signal app)\\b",
           "It moves the conversation to a private chat app", "引导添加微信、QQ或飞机等私聊"),
       TextCue.of("text.transfer_request", 1.5,
