@@ -305,7 +305,7 @@ public final class Screener {
    * without, -1 from the institution's own number.
    */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
-    if (categorizer.isOptOutOffer(head) || categorizer.chargesPremiumRate(head)) {
+    if (categorizer.isSelfDeclaredAdvertising(head)) {
       return true; // a sale with the opt-out line of a commercial text, or a premium-rate service's price
     }
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;

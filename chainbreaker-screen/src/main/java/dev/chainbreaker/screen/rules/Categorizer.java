@@ -278,7 +278,7 @@ public final class Categorizer {
    * that alone, since the charge is disclosed, but bulk advertising whatever the model makes of its
    * wording.
    */
-  public boolean chargesPremiumRate(String text) {
+  private static boolean chargesPremiumRate(String text) {
     return PREMIUM_CHARGE.matchesIn(text);
   }
 
@@ -287,9 +287,17 @@ public final class Categorizer {
    * advertising whatever the model makes of its wording, since the source's "normal" class holds
    * many such advertisements and the model learnt "退订" as a mark of the normal class.
    */
-  public boolean isOptOutOffer(String text) {
+  private boolean isOptOutOffer(String text) {
     return OPT_OUT_LINE.matchesIn(text) && (COMMERCIAL.matchesIn(text) || SALE_TERMS.matchesIn(text))
         && !looksTransactional(text);
+  }
+
+  /**
+   * Whether the text is advertising by what it says of itself, whatever the model makes of its
+   * wording: a sale with a commercial opt-out line, or a premium-rate service's price or sign-up.
+   */
+  public boolean isSelfDeclaredAdvertising(String text) {
+    return isOptOutOffer(text) || chargesPremiumRate(text);
   }
 
   /** A notice about the reader's own transaction: a pickup code, a one-time code, a bill, an order. */
@@ -324,7 +332,7 @@ public final class Categorizer {
     if (GAMBLING.matchesIn(text)) {
       return "gambling";
     }
-    if (ADVERTISING.matchesIn(text) || isOptOutOffer(text) || chargesPremiumRate(text)) {
+    if (ADVERTISING.matchesIn(text) || isSelfDeclaredAdvertising(text)) {
       return "advertising";
     }
     return "other_spam";
