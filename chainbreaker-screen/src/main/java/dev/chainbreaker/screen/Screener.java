@@ -18,6 +18,7 @@ import dev.chainbreaker.screen.rules.LinkAssessment;
 import dev.chainbreaker.screen.rules.LinkAssessor;
 import dev.chainbreaker.screen.rules.LinkRules;
 import dev.chainbreaker.screen.rules.SenderRules;
+import dev.chainbreaker.screen.rules.ServiceNotices;
 import dev.chainbreaker.screen.rules.Signal;
 import dev.chainbreaker.screen.rules.TextCues;
 import dev.chainbreaker.screen.sender.SenderCheck;
@@ -195,6 +196,7 @@ public final class Screener {
     if (offer != null) {
       IllegalOffers.explain(offer, ev);
     }
+    ServiceNotices.apply(ev, lower, nt, untrusted);
 
     double z = ev.total();
     Verdict.Label label;

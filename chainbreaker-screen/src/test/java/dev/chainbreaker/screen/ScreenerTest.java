@@ -513,4 +513,67 @@ class ScreenerTest {
     String letter = "今天天气很好，我们下午去公园散步，晚上一起吃饭。".repeat(400);
     assertEquals(Verdict.Label.NORMAL, screener.screen(letter, "+8613800000001").verdict());
   }
+
+  /**
+   * The model learnt English from personal chat (ham) and formal scams (fraud), so alone it called a
+   * balance alert and appointment reminders fraud. A notice about the reader's own affairs that asks for
+   * nothing is NORMAL (and not advertising); the same words with a lure, a demand or an unknown link
+   * are left to the other rules.
+   */
+  @Test
+  void englishNoticesAboutTheReadersOwnAffairsAreNotFraudOnTheModelsWordAlone() {
+    for (String text : List.of(
+        "Wells Fargo: Your account balance is $1,203.44 as of 12/01. Reply HELP for help, STOP to cancel.",
+        "Reminder: you have a dental appointment with Dr. Smith on Tue 12/8 at 10:30am. Call 555-201-3344 to reschedule.",
+        "Hi, this is Dr. Lee's office confirming your appointment tomorrow at 3pm. Reply C to confirm or call 555-0100.",
+        "Your appointment at Jiffy Lube is confirmed for Sat 9am. Call 555-3321 with questions.")) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+      assertTrue(codes(v).contains("text.own_service_notice"), text + " -> " + codes(v));
+    }
+    // with an opt-out line the model's spam class took it for an advertisement
+    Verdict pharmacy = screener.screen(
+        "Your prescription is ready at Walgreens, 45 Oak Ave. Pick up by 12/10. Reply STOP to opt out.", null);
+    assertEquals(Verdict.Label.NORMAL, pharmacy.verdict(), pharmacy.toString());
+    for (String text : List.of(
+        "Reminder: your appointment with Dr. Smith is tomorrow at 10am. Your insurance is on hold, verify your"
+            + " details at drsmith-portal.top",
+        "Your appointment is confirmed. Congratulations, you have won a $500 gift card! Call 0800 123 4567 to claim",
+        "Your bill of $82.13 is due on 12/15. Pay now at pay-bill-online.xyz to avoid disconnection",
+        "Your package is ready for pickup. Log in to confirm your identity at parcel-collect.top")) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
+      assertTrue(!codes(v).contains("text.own_service_notice"), text + " -> " + codes(v));
+    }
+  }
+
+  /**
+   * A shop's support desk named in the text ("call Amazon support at…", "我是京东客服") is the identity
+   * the text borrows, so its number is checked against the shop's own; and a refund or a claim payout
+   * arranged on a number that is not the institution's is the refund scam (the insurer's maturity-payout
+   * scam was NORMAL). The institution's own hotline, or a shop merely mentioned, stays NORMAL.
+   */
+  @Test
+  void aRefundOnANumberThatIsNotTheInstitutionsOwnIsFraud() {
+    for (String text : List.of(
+        "Your order #5521 has been shipped. If you did not place this order call Amazon support at 1-888-555-0147",
+        "您好，我是京东客服，您的订单异常，请拨打 0571-88776655 处理退款",
+        "【淘宝】您购买的商品存在质量问题，请联系淘宝客服 17712345678 办理退款",
+        "【中国人寿】尊敬的客户，您的保单已到期，满期金28000元待领取，请联系理赔专员 13612345678 办理。")) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
+      assertTrue(codes(v).contains("text.unofficial_callback_number"), text + " -> " + codes(v));
+    }
+    Verdict insurer = screener.screen("【中国人寿】尊敬的客户，您的保单已到期，满期金28000元待领取，请联系理赔专员 13612345678 办理。", null);
+    assertTrue(codes(insurer).contains("text.refund_callback"), codes(insurer).toString());
+    assertTrue(insurer.advice().get(0).contains("官方热线"), insurer.advice().toString());
+    for (String text : List.of(
+        "【中国人寿】尊敬的客户，您的理赔申请已受理，如有疑问请致电95519。",
+        "【京东】您的退款已原路退回，预计1-3个工作日到账，详询京东客服95118。",
+        "I called Amazon support at 1-888-280-4331 and they fixed my order",
+        "您在淘宝购买的商品已发货，如有问题请联系淘宝客服。")) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+    }
+  }
 }

@@ -51,6 +51,10 @@ public final class Advice {
       new Mechanism(List.of("text.flight_change_callback"),
           "改签退票请在航空公司官方应用或拨打其官方客服电话办理，不要拨打短信中的号码。",
           "Rebook or cancel only in the airline's own app or at its published number, not the number in the text."),
+      new Mechanism(List.of("text.refund_callback"),
+          "退款、理赔只在商家或保险公司的官方应用、官方热线办理；不要拨打短信中的号码，不要按对方指示转账、借款或共享屏幕。",
+          "Refunds and claims are settled in the company's own app or at its published number: do not call the number"
+              + " in the text, and never move money, borrow or share your screen on a caller's say-so."),
       new Mechanism(List.of("text.prize_then_link"),
           "没有参加的抽奖不会中奖，领奖需要先交费或填写银行卡的都是诈骗。",
           "You cannot win a draw you never entered; a prize that needs a fee or your card details is a scam."),

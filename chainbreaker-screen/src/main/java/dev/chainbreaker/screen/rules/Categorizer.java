@@ -316,7 +316,8 @@ public final class Categorizer {
       return false;
     }
     return TRANSACTION.matchesIn(text) && hasDigitRun(text, 4)
-        || SERVICE_NOTICE.matchesIn(text) && !OPT_OUT.matchesIn(text);
+        || SERVICE_NOTICE.matchesIn(text) && !OPT_OUT.matchesIn(text)
+        || ServiceNotices.isOwnNotice(text);
   }
 
   /**

@@ -77,6 +77,13 @@ public final class CombinationRules {
           "以孩子成绩、在校表现为由发来陌生链接：学校通过自己的平台发布成绩，此类链接常为窃取验证码的木马"));
 
   /**
+   * A refund or a claim paid out, narrower than the money lure: points to redeem and a promotion's
+   * cash back are offered on a salesperson's mobile too.
+   */
+  private static final java.util.regex.Pattern REFUND = java.util.regex.Pattern.compile(
+      "退款|退费|理赔|赔付|赔偿|补偿|\\b(refund|compensation|reimburse(ment)?)\\b");
+
+  /**
    * Schemes that a real institution's message can look like, told apart by the number the call will
    * come from: "我行工作人员将致电您核实，请留意95588来电" names the bank's own hotline.
    */
@@ -140,6 +147,12 @@ public final class CombinationRules {
           && !(VOID_WITH_OWN_HOTLINE.contains(pair.code()) && namesOwnHotline(text, mentions))) {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
+    }
+    if (ev.has("text.unofficial_callback_number") && REFUND.matcher(text).find()) {
+      ev.add(new Signal("text.refund_callback", 1.5,
+          "A refund or compensation to be arranged on a number that is not the institution's own: shops, couriers"
+              + " and insurers refund through their own app or published hotline",
+          "以退款、理赔、赔偿为由要求联系非官方号码：商家、快递和保险公司只通过自己的应用或官方热线办理", -1, -1));
     }
     if (ev.has("text.acquaintance_new_number")
         && (offchannel || ev.has("text.transfer_request") || ev.has("text.money_lure")

@@ -34,6 +34,19 @@ public final class ContactRules {
   private static final Pattern COURIER = Pattern.compile(
       "快递员|揽投员|投递员|派件员|派送员|配送员|送货员|骑手|快递小哥|\\b(courier|driver)\\b");
 
+  /**
+   * A shop's support desk named as such ("Amazon support", "淘宝客服"): a shop merely mentioned ("paid
+   * with Alipay") claims nothing, but one whose desk the text sends you to is the identity it borrows.
+   */
+  private static final Pattern DESK = Pattern.compile(
+      "\\s?(官方)?(客服|售后|客户服务)|\\s(customer )?(support|service|care|helpline|hotline)\\b");
+
+  private static boolean namesItsDesk(String head, BrandMention m) {
+    return m.alias().endsWith("客服")
+        || m.end() < head.length()
+        && DESK.matcher(head).region(m.end(), Math.min(head.length(), m.end() + 20)).lookingAt();
+  }
+
   private static boolean baited(Evidence ev) {
     return ev.has("text.money_lure") || ev.has("text.threatens_cancellation") || ev.has("text.asks_credentials")
         || ev.has("text.advance_fee");
@@ -43,7 +56,7 @@ public final class ContactRules {
       List<Brand> topicBrands, Evidence ev) {
     Brand claimed = null;
     for (BrandMention m : mentions) {
-      if (m.signature() || !"commerce".equals(m.brand().kind())) {
+      if (m.signature() || !"commerce".equals(m.brand().kind()) || namesItsDesk(head, m)) {
         claimed = m.brand();
         break;
       }
@@ -63,7 +76,7 @@ public final class ContactRules {
       if (isOwn(claimed, digits)) {
         continue;
       }
-      int callFrom = Math.max(0, m.start() - 16);
+      int callFrom = Math.max(0, m.start() - 24);
       String before = head.substring(callFrom, m.start());
       if (!CALL.matcher(before).find()) {
         continue;
