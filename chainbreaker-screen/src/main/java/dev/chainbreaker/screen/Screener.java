@@ -307,8 +307,10 @@ public final class Screener {
    * without, -1 from the institution's own number.
    */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
-    if (categorizer.isSelfDeclaredAdvertising(head)) {
-      return true; // a sale with the opt-out line of a commercial text, or a premium-rate service's price
+    if (categorizer.isSelfDeclaredAdvertising(head) || ev.has("text.commercial_opt_out")) {
+      // a sale with the opt-out line of a commercial text, a premium-rate service's price, or a text
+      // whose wording the fraud model distrusts that signs off as a commercial sender
+      return true;
     }
     double own = ev.has("sender.consistent") ? 1.0 : 0.0;
     if (ms.spam() + 1.0 - own <= 0) {

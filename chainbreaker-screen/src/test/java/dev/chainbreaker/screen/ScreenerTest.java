@@ -548,6 +548,26 @@ class ScreenerTest {
   }
 
   /**
+   * An opt-out line ("Reply STOP to opt out") is what advertisers must add; with nothing but the
+   * model's reading of the wording against it, such a text is advertising, not fraud. A bad link or a
+   * lure still makes it fraud.
+   */
+  @Test
+  void aTextThatSignsOffAsACommercialSenderIsAtWorstAdvertising() {
+    Verdict v = screener.screen("Your business listing on Google Maps is incomplete. Call our listing team at"
+        + " 555-0116 to reach page 1, guaranteed. Reply STOP to opt out.", null);
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("text.commercial_opt_out"), codes(v).toString());
+    for (String text : List.of(
+        "Your SAM registration has been received! Click here to complete the process http:/rghst.us/xRI2284"
+            + " Reply STOP 2 opt out of future texts",
+        "Congratulations! You have won a $1,000 gift card. Claim at gift-win.top/claim Reply STOP to opt out")) {
+      Verdict f = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, f.verdict(), text + " -> " + f);
+    }
+  }
+
+  /**
    * A shop's support desk named in the text ("call Amazon support at…", "我是京东客服") is the identity
    * the text borrows, so its number is checked against the shop's own; and a refund or a claim payout
    * arranged on a number that is not the institution's is the refund scam (the insurer's maturity-payout

@@ -291,8 +291,28 @@ public final class LinkExtractor {
       char before = k == 0 ? ' ' : s.charAt(k - 1);
       return !(before < 0x80 && Character.isLetterOrDigit(before));
     }
-    return p != '.' && p != '@' && p != '$' && p != '#' && p != '/' && p != '\\' && p != '+'
+    if (p == '/') {
+      return afterBrokenScheme(s, i - 1);
+    }
+    return p != '.' && p != '@' && p != '$' && p != '#' && p != '\\' && p != '+'
         && p != '%' && p != '&' && p != '=' && p != '~';
+  }
+
+  /**
+   * Whether the '/' at {@code slash} ends a scheme written with one slash or no colon ("http:/evil.top",
+   * "https/evil.top"): a browser or a reader still finds the site, but a scanner that wants "://" reads
+   * no link at all. A path segment ("a.com/b.cn") has no scheme word before its slash.
+   */
+  private static boolean afterBrokenScheme(String s, int slash) {
+    int k = slash;
+    if (k > 0 && s.charAt(k - 1) == ':') {
+      k--;
+    } else if (k > 0 && s.charAt(k - 1) == '/') {
+      return false; // "://" is a scheme the scheme reader handles
+    }
+    int start = k >= 5 && s.regionMatches(true, k - 5, "https", 0, 5) ? k - 5
+        : k >= 4 && s.regionMatches(true, k - 4, "http", 0, 4) ? k - 4 : -1;
+    return start >= 0 && (start == 0 || !CharClasses.isBareHostChar(s.charAt(start - 1)));
   }
 
   /** A host and what follows it, in normalised coordinates. */

@@ -253,7 +253,7 @@ public final class Categorizer {
    * The opt-out line the rules for commercial texts require ("回T退订", "拒收请回复R", "reply STOP"):
    * stricter than {@link #OPT_OUT}, since "stop" alone is common in a chat.
    */
-  private static final FastPattern OPT_OUT_LINE = new FastPattern(
+  static final FastPattern OPT_OUT_LINE = new FastPattern(
       "退订|回复?td|回t|拒收|\\b((reply|text|txt|send) stop|unsubscribe|opt[- ]out)\\b");
   /**
    * What a sale offers, besides {@link #COMMERCIAL}: a price cut, a coupon, something new. Not a bare

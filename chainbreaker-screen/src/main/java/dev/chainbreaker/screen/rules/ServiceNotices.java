@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An English notice about the reader's own account, bill, order or appointment that asks for nothing.
+ * What honest bulk senders write that the model alone takes for fraud: an English notice about the
+ * reader's own account, bill, order or appointment that asks for nothing, and the opt-out line of a
+ * commercial sender.
  *
  * <p>Why a rule: the English ham the model learnt from is personal chat, and most English fraud it saw
  * is formal, with amounts, dates and a number to call. So on its own it calls a balance alert, a bill
@@ -13,12 +15,18 @@ import java.util.regex.Pattern;
  * their own affairs; a scam needs the reader to do something (open an unknown site, hand over details,
  * pay a fee, claim a prize), and each of those is a cue, a link finding or one of the lure words below.
  * The rule only speaks when nothing but the model (and at most a mention of today) points at fraud.
+ *
+ * <p>An opt-out line ("Reply STOP to opt out", "回T退订") is what rules for commercial texts require of
+ * advertisers; in the data it comes with ham and spam far more than with fraud (about 1,900 and 130
+ * texts against 35), and the fraud that carries one is caught by its links and wording. With nothing
+ * but the model against it, such a text is at worst advertising.
  */
 public final class ServiceNotices {
 
   private ServiceNotices() {}
 
   static final double WEIGHT = -1.5;
+  static final double OPT_OUT_WEIGHT = -1.0;
 
   /** What such a notice says, in the lower-cased text. */
   private static final Pattern NOTICE = Pattern.compile(
@@ -52,13 +60,16 @@ public final class ServiceNotices {
       return;
     }
     Matcher m = NOTICE.matcher(lower);
-    if (!m.find() || LURE.matcher(lower).find()) {
-      return;
+    if (m.find() && !LURE.matcher(lower).find()) {
+      ev.add(new Signal("text.own_service_notice", WEIGHT,
+          "It is a notice about the recipient's own account, bill, order or appointment and asks for nothing",
+          "内容为关于收件人自身账户、账单、订单或预约的通知，未提出任何要求",
+          nt.originalStart(m.start()), nt.originalEnd(m.end())));
+    } else if (Categorizer.OPT_OUT_LINE.matchesIn(lower)) {
+      ev.add(new Signal("text.commercial_opt_out", OPT_OUT_WEIGHT,
+          "It carries the opt-out line of a commercial sender, and nothing but its wording resembles fraud",
+          "带有商业短信的退订提示，且除措辞外没有诈骗迹象", -1, -1));
     }
-    ev.add(new Signal("text.own_service_notice", WEIGHT,
-        "It is a notice about the recipient's own account, bill, order or appointment and asks for nothing",
-        "内容为关于收件人自身账户、账单、订单或预约的通知，未提出任何要求",
-        nt.originalStart(m.start()), nt.originalEnd(m.end())));
   }
 
   /** Whether the lower-cased {@code text} is such a notice, whatever the evidence: not advertising. */

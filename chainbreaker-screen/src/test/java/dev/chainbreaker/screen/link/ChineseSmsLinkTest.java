@@ -31,6 +31,22 @@ class ChineseSmsLinkTest {
     assertEquals(List.of("p.uukp1.cc/#/login"), texts("请点击p.uukp1.cc/#/login领取"));
   }
 
+  /**
+   * A scheme with one slash or no colon hid the whole link: "Click here http:/rghst.us/xRI2284" read
+   * no link, and the smish was judged on its wording alone. The host after such a scheme is read as a
+   * bare host; a path segment ("a.com/b.cn") or a word ending in "http" before the slash is not a scheme.
+   */
+  @Test
+  void aBrokenSchemeDoesNotHideTheHost() {
+    assertEquals(List.of("rghst.us/xRI2284"), texts("Click here http:/rghst.us/xRI2284 Reply STOP"));
+    assertEquals(List.of("aetacms.com/.cas/auo.html"), texts("visit http/aetacms.com/.cas/auo.html now"));
+    assertEquals(List.of("uk-covid-19.webredirect.org/to"), texts("TAP here HTTPS:/uk-covid-19.webredirect.org/to apply"));
+    assertEquals(List.of("p.uukp1.cc"), texts("请点击https:/p.uukp1.cc办理"));
+    assertEquals(List.of(), texts("xhttp/evil.top"));
+    assertEquals(List.of("a.com/b.cn"), texts("see a.com/b.cn"));
+    assertEquals(List.of("http://good.com/x"), texts("http://good.com/x"));
+  }
+
   @Test
   void hostsWrittenInChineseAreReadBetweenBoundaries() {
     assertEquals(List.of("社保局.公司"), texts("您的社保卡已停用，请登录 社保局.公司 重新激活"));
