@@ -38,13 +38,15 @@ public final class IllegalOffers {
   /**
    * Goods and services that are crimes to sell: forged invoices (代开发票), forged certificates (办证),
    * bank and SIM cards for resale (the "两卡" that carry fraud's money and calls), surveillance for
-   * hire, exam answers, smuggled cigarettes.
+   * hire, exam answers, smuggled cigarettes, and credit-card agents who get a card issued "without
+   * proof of work" (false application papers, and the card's fees and limit skimmed).
    */
   private static final String ILLEGAL_OFFERS =
       "代开[^。，,]{0,6}发票|(专|普)票[^。]{0,6}点数|办(理)?各类证件|办证[^。]{0,10}(可查|包过|包真|毕业证|驾驶证|学位证)|"
           + "(毕业证|学位证|驾驶证)[^。]{0,12}(可上网查询|包过|包真)|私家侦探|婚外情调查|寻人查址|"
           + "(出售|收购|高价收)[^。]{0,8}(银行卡|电话卡|手机卡|四件套|对公账户|u盾)|(银行卡|电话卡|手机卡)[^。]{0,4}四件套|"
-          + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发";
+          + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发|"
+          + "代办信用卡|信用卡代办|包下卡|(无需|不看|不查)[^。]{0,8}(工作证明|征信|流水)[^。]{0,12}下卡";
 
   private static final java.util.regex.Pattern STATE_LOTTERY =
       java.util.regex.Pattern.compile("福利彩票|体育彩票|福彩|体彩|\\b(national lottery|powerball|mega millions)\\b");
@@ -93,7 +95,7 @@ public final class IllegalOffers {
    * forged invoices are a crime. No advertisement uses them.
    */
   private static final java.util.regex.Pattern CONDEMNED = java.util.regex.Pattern.compile(
-      "违法行为|违法犯罪|依法|打击|捣毁|抓获|涉案|判处|判刑|团伙|警方|举报|\\b(illegal|arrested|crackdown|police)\\b");
+      "违法行为|违法犯罪|依法|打击|捣毁|抓获|涉案|判处|判刑|团伙|警方|举报|陷阱|上当|受骗|被骗|\\b(illegal|arrested|crackdown|police)\\b");
 
   /** The offer in {@code lower} (the lower-cased normalised head of {@code nt}), or null. */
   public static Offer find(NormalizedText nt, String lower) {
@@ -113,8 +115,9 @@ public final class IllegalOffers {
     }
     if (!f.words[GOODS].isEmpty()) {
       return new Offer("other_spam", new Signal("text.illegal_offer", 0.0,
-          "It offers illegal goods or services: forged invoices or certificates, bank or SIM cards, exam answers",
-          "兜售违法商品或服务：代开发票、办证、买卖银行卡或电话卡、考试答案等",
+          "It offers illegal goods or services: forged invoices or certificates, bank or SIM cards, credit cards"
+              + " without proof of income, exam answers",
+          "兜售违法商品或服务：代开发票、办证、买卖银行卡或电话卡、代办信用卡、考试答案等",
           nt.originalStart(f.start[GOODS]), nt.originalEnd(f.end[GOODS])));
     }
     return null;

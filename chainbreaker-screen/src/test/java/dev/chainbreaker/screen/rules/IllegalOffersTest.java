@@ -43,6 +43,21 @@ class IllegalOffersTest {
     assertTrue(v.advice().stream().anyMatch(a -> a.contains("12321")), v.advice().toString());
   }
 
+  /**
+   * A credit-card agent who gets a card issued "without proof of work" forges the application and
+   * skims the card; the hand-written one was NORMAL. A news line about people trapped by such agents
+   * reports the offer, and one that asks for the reader's account details is a fraud's pretext.
+   */
+  @Test
+  void aCreditCardAgentIsAnIllegalOffer() {
+    Verdict v = screener.screen("【信用卡代办】无需工作证明，当天下卡，额度5万起，全国可办，回复1了解详情", null);
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertTrue(codes(v).contains("text.illegal_offer"), codes(v).toString());
+    Verdict news = screener.screen("在收到“代办信用卡”名片和手机短信后落入陷阱中", null);
+    assertFalse(codes(news).contains("text.illegal_offer"), news.toString());
+    assertNotEquals(Verdict.Label.SPAM, news.verdict(), news.toString());
+  }
+
   @Test
   void englishCasinoPromotionIsSpam() {
     Verdict v = screener.screen(
