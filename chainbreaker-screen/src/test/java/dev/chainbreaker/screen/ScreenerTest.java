@@ -568,6 +568,31 @@ class ScreenerTest {
   }
 
   /**
+   * The tech-support scam: a device "infected" to be fixed on a number, an app or a site. A signature
+   * may carry a department ("Microsoft Security:"), and the call word may stand further back in the
+   * number's sentence ("Call our support team now at…"). A person telling a friend their own phone has
+   * a virus is not it.
+   */
+  @Test
+  void anInfectedDeviceToFixOnAStrangersNumberIsATechSupportScam() {
+    Verdict v = screener.screen(
+        "Microsoft Security: Your computer has been infected. Call our support team now at 1-844-555-0177.", null);
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertTrue(codes(v).containsAll(List.of("text.device_infected", "text.tech_support_scam",
+        "text.unofficial_callback_number")), codes(v).toString());
+    assertEquals("impersonate_customer_service", v.category());
+    assertTrue(v.advice().get(0).contains("virus"), v.advice().toString());
+    Verdict zh = screener.screen("检测到您的手机感染木马病毒，请立即下载安全助手 aq-helper.top/app 清除", null);
+    assertEquals(Verdict.Label.FRAUD, zh.verdict(), zh.toString());
+    assertTrue(codes(zh).contains("text.tech_support_scam"), codes(zh).toString());
+    for (String text : List.of("我手机中毒了，把数据卡格掉什么都没了", "我以为你手机中毒了。")) {
+      Verdict chat = screener.screen(text, "+8613800000001");
+      assertEquals(Verdict.Label.NORMAL, chat.verdict(), text + " -> " + chat);
+      assertTrue(!codes(chat).contains("text.device_infected"), codes(chat).toString());
+    }
+  }
+
+  /**
    * A shop's support desk named in the text ("call Amazon support at…", "我是京东客服") is the identity
    * the text borrows, so its number is checked against the shop's own; and a refund or a claim payout
    * arranged on a number that is not the institution's is the refund scam (the insurer's maturity-payout

@@ -318,7 +318,7 @@ public final class BrandRegistry {
       return false;
     }
     int k = end;
-    while (k < text.length() && k - end < 8 && text.charAt(k) != ':' && text.charAt(k) != '：'
+    while (k < text.length() && k - end < 14 && text.charAt(k) != ':' && text.charAt(k) != '：'
         && text.charAt(k) != '，' && text.charAt(k) != ',' && text.charAt(k) != '。') {
       k++;
     }

@@ -51,6 +51,10 @@ public final class Advice {
       new Mechanism(List.of("text.flight_change_callback"),
           "改签退票请在航空公司官方应用或拨打其官方客服电话办理，不要拨打短信中的号码。",
           "Rebook or cancel only in the airline's own app or at its published number, not the number in the text."),
+      new Mechanism(List.of("text.tech_support_scam", "text.device_infected"),
+          "手机或电脑不会通过短信“检测出病毒”；不要拨打其中的号码、安装应用或让对方远程操作，需要时联系设备厂商的官方客服。",
+          "No one detects a virus on your device by text: do not call the number, install anything or let anyone"
+              + " connect to your device; if worried, contact the maker through its own website."),
       new Mechanism(List.of("text.refund_callback"),
           "退款、理赔只在商家或保险公司的官方应用、官方热线办理；不要拨打短信中的号码，不要按对方指示转账、借款或共享屏幕。",
           "Refunds and claims are settled in the company's own app or at its published number: do not call the number"

@@ -80,6 +80,7 @@ public final class Categorizer {
     // not the app or the screen share: investment, loan and refund scams use them too, and the topic
     // words count them already
     m.put("text.school_report_link", "malware_link");
+    m.put("text.tech_support_scam", "impersonate_customer_service");
     for (String c : List.of("text.delivery_failed", "text.delivery_failed_short_link")) {
       m.put(c, "parcel_claim");
     }

@@ -67,6 +67,11 @@ public final class CombinationRules {
           "A cancelled flight to rebook, with compensation, on a number or site that is not the airline's: airlines"
               + " rebook in their own app or at their published hotline, and never pay compensation through a stranger",
           "以航班取消、改签补偿为由，要求联系非航空公司官方的号码或网站：航空公司只通过官方应用或热线改签"),
+      new Pair("text.tech_support_scam", 2.0, "text.device_infected",
+          List.of("text.unofficial_callback_number", "text.install_app", "text.remote_control", UNTRUSTED_LINK),
+          "An infected or hacked device to be fixed by calling a number, installing an app or opening a site: no"
+              + " security company detects a virus by text, and the \"fix\" is remote control of the device",
+          "声称设备中毒或被入侵，要求拨打电话、安装应用或打开网站处理：安全公司不会通过短信报告病毒，所谓“处理”是远程控制您的设备"),
       new Pair("text.prize_then_link", 2.0, "text.prize_claim", List.of(UNTRUSTED_LINK),
           "A prize you never entered for, to be collected through a link to an unknown site: the site asks for"
               + " your card, or a fee, to \"release\" it",

@@ -47,6 +47,23 @@ public final class ContactRules {
         && DESK.matcher(head).region(m.end(), Math.min(head.length(), m.end() + 20)).lookingAt();
   }
 
+  /**
+   * The words before the number at {@code at} in its own sentence, at most 40 characters: "call our
+   * support team now at 1-844-…" asks to call that number, a call word in the sentence before does not.
+   */
+  private static String sentenceBefore(String head, int at) {
+    int from = Math.max(0, at - 40);
+    for (int i = at - 1; i >= from; i--) {
+      char c = head.charAt(i);
+      if (c == '。' || c == '！' || c == '!' || c == '？' || c == '?' || c == '；' || c == ';'
+          || c == '.' && (i + 1 >= at || head.charAt(i + 1) == ' ')) {
+        from = i + 1;
+        break;
+      }
+    }
+    return head.substring(from, at);
+  }
+
   private static boolean baited(Evidence ev) {
     return ev.has("text.money_lure") || ev.has("text.threatens_cancellation") || ev.has("text.asks_credentials")
         || ev.has("text.advance_fee");
@@ -76,8 +93,7 @@ public final class ContactRules {
       if (isOwn(claimed, digits)) {
         continue;
       }
-      int callFrom = Math.max(0, m.start() - 24);
-      String before = head.substring(callFrom, m.start());
+      String before = sentenceBefore(head, m.start());
       if (!CALL.matcher(before).find()) {
         continue;
       }

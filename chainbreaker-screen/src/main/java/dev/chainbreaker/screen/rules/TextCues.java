@@ -130,6 +130,12 @@ public final class TextCues {
               + "(有|存在|发生|出现)[^。，,]{0,4}异常(消费|交易|支出)|"
               + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been )?(compromised|locked)\\b",
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
+      TextCue.of("text.device_infected", 1.0,
+          "(您|你)的(手机|电脑|设备)[^。，,]{0,6}(中毒|感染|病毒|被黑|被入侵|木马)|检测到[^。，,]{0,10}(病毒|木马)|"
+              + "\\b(your (computer|device|phone|pc|iphone|mac|system) (has been|is|was|may be|might be) "
+              + "(infected|hacked|compromised)|(virus|viruses|malware|trojan) (detected|found))\\b",
+          "It says the recipient's phone or computer is infected or hacked: how tech-support scams begin",
+          "声称收件人的手机或电脑中毒、被入侵：技术支持类诈骗的开场"),
       TextCue.of("text.awaits_staff_call", 1.0,
           "(专员|工作人员|客服|警官|稽核员)[^。，,]{0,6}(将|会)[^。，,]{0,4}(致电|来电|联系)(您|你)|"
               // Chinese only: "a representative will call you" is how English-speaking banks announce a
