@@ -178,6 +178,8 @@ class ScreenerTest {
       {"姐姐，我表哥在平台做风控，知道系统漏洞，稳赚不赔，我带你一起投，先充3000试试水", "text.invited_sure_profit"},
       {"妈，我在学校跟人打架被扣在派出所了，赶快汇3000元到这个同学的卡上，别告诉爸", "text.emergency_then_transfer"},
       {"奶奶，这是借同学的手机发的，我急需交培训资料费，你先转2000块给我吧", "text.emergency_then_transfer"},
+      // a colleague's phone as well as a classmate's (it was NORMAL)
+      {"老公，我手机没电了，借同事手机给你发的，快给我转2000块交房租，别打电话我在开会", "text.emergency_then_transfer"},
       {"【康养中心】国家支持养老产业，认购养老床位5万元，每月返还利息3000元，三年后本金全退，咨询 0371-1234 5678", "text.ponzi_promise"},
     };
     for (String[] c : cases) {

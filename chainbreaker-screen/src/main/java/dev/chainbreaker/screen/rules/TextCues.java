@@ -58,7 +58,7 @@ public final class TextCues {
               + "\\b(boost app ratings|product reviews a day|paid daily|tasks? job)\\b",
           "It offers paid tasks or rebates", "以刷单、返利、做任务为诱饵"),
       TextCue.of("text.acquaintance_new_number", 2.0,
-          "(?<![更不])换(了)?(个)?(手机)?号|新号码|我的?新号|手机(丢|坏|掉)了|借(的|了)?(别人|同学|朋友)的?手机|这是我(同学|朋友)的(号|手机)|借我[^。]{0,6}(钱|周转|[0-9一二三四五六七八九十两几百千万])|"
+          "(?<![更不])换(了)?(个)?(手机)?号|新号码|我的?新号|手机(丢|坏|掉)了|借(的|了|用)?(别人|同学|朋友|同事|室友|舍友|老乡|路人|护士|医生|老师|司机|工友|邻居)的?手机|这是我(同学|朋友)的(号|手机)|借我[^。]{0,6}(钱|周转|[0-9一二三四五六七八九十两几百千万])|"
               + "(?<![需有要要是果您你])急用钱|我[^。，,]{0,4}资金周转|还记得我吗|"
               + "\\b(my new number|new number|dropped my phone|lost my phone|broke my phone|"
               + "hi mum|hi mom|hi dad|(buy|grab|get|pick up)[^.]{0,20}gift cards?)\\b",
