@@ -595,6 +595,29 @@ class ScreenerTest {
   }
 
   /**
+   * The power grids were not in the brand registry, so a fake State Grid arrears notice with a link or
+   * a number of its own was NORMAL; a power cut threatened unless paid counts as a threat. The grid's
+   * own bill, paid in its own app, stays NORMAL.
+   */
+  @Test
+  void aFakePowerBillIsFraudAndTheGridsOwnIsNot() {
+    Verdict link = screener.screen("【国家电网】您的电费已欠费，将于今日停电，请点击 95598-pay.cc 缴费", null);
+    assertEquals(Verdict.Label.FRAUD, link.verdict(), link.toString());
+    assertTrue(codes(link).contains("link.unofficial_for_claimed_brand"), codes(link).toString());
+    Verdict call = screener.screen("【国家电网】您的电费已欠费，请拨打 0571-66778899 缴费，否则今日停电", null);
+    assertEquals(Verdict.Label.FRAUD, call.verdict(), call.toString());
+    assertTrue(codes(call).containsAll(List.of("text.unofficial_callback_number", "text.threatens_cancellation")),
+        codes(call).toString());
+    for (String text : List.of(
+        "【国家电网】您户号尾号6031的电费账单已生成，本期电费186.42元，请于月底前缴纳，可通过网上国网APP缴费。",
+        "【国家电网】您的电费已欠费，请通过网上国网APP缴费，否则将按规定停电。",
+        "【南方电网】您好，您户号尾号2210本月电费98.20元已扣款成功，详询95598。")) {
+      Verdict v = screener.screen(text, "95598");
+      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
+    }
+  }
+
+  /**
    * A shop's support desk named in the text ("call Amazon support at…", "我是京东客服") is the identity
    * the text borrows, so its number is checked against the shop's own; and a refund or a claim payout
    * arranged on a number that is not the institution's is the refund scam (the insurer's maturity-payout

@@ -18,7 +18,7 @@ public final class TextCues {
   static final List<TextCue> CUES = List.of(
       TextCue.of("text.threatens_cancellation", 1.2,
           "注销|冻结|停用|作废|失效|停止[^，。,]{0,6}(功能|服务|使用)|暂停使用|限制(使用|交易)|封停|封号|吊销|"
-              + "罚款|滞纳金|纳入(失信|黑名单)|影响(个人)?征信|上门催收|"
+              + "罚款|滞纳金|纳入(失信|黑名单)|影响(个人)?征信|上门催收|(否则|逾期|不然)[^。，,]{0,8}(停电|停水|停气|断电|断水)|"
               + "\\b(suspend(ed)?|locked|deactivat(ed|ion)|terminat(ed|ion)|blocked|cancel(l)?ed|"
               + "late fee|penalt(y|ies)|reported to|arrest(ed)?|issuing you a (formal )?(warning|fine))\\b",
           "It threatens cancellation, freezing or penalties", "以注销、冻结或处罚相威胁"),
