@@ -641,6 +641,10 @@ class ScreenerTest {
         "【中国人寿】尊敬的客户，您的理赔申请已受理，如有疑问请致电95519。",
         "【京东】您的退款已原路退回，预计1-3个工作日到账，详询京东客服95118。",
         "I called Amazon support at 1-888-280-4331 and they fixed my order",
+        // a payout already made may name the agent's or the shop's own mobile for questions
+        "【中国平安】您的理赔款3000元已到账，如有疑问请联系您的专属客户经理 13812345678",
+        "【中国人寿】尊敬的客户，您的理赔款已支付至尾号1234的银行卡，如有疑问请联系业务员李明 13900001111",
+        "【京东】您申请的退款已完成，如有疑问请联系商家客服 0571-88887777",
         "您在淘宝购买的商品已发货，如有问题请联系淘宝客服。")) {
       Verdict v = screener.screen(text, null);
       assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);

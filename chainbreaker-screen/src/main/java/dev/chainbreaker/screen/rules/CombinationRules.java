@@ -89,6 +89,14 @@ public final class CombinationRules {
       "退款|退费|理赔|赔付|赔偿|补偿|\\b(refund|compensation|reimburse(ment)?)\\b");
 
   /**
+   * A refund or payout already made ("理赔款已到账", "退款已完成"): the notice of it may give the agent's
+   * or the shop's own mobile for questions; the scam has money still to collect.
+   */
+  private static final java.util.regex.Pattern PAID = java.util.regex.Pattern.compile(
+      "(已经?|已于[^。，,]{0,8})(到账|支付|完成|退回|原路退回|结案|赔付|打款|退款)|"
+          + "\\b(has been|was|were) (paid|refunded|credited|issued)\\b");
+
+  /**
    * Schemes that a real institution's message can look like, told apart by the number the call will
    * come from: "我行工作人员将致电您核实，请留意95588来电" names the bank's own hotline.
    */
@@ -153,7 +161,7 @@ public final class CombinationRules {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
     }
-    if (ev.has("text.unofficial_callback_number") && REFUND.matcher(text).find()) {
+    if (ev.has("text.unofficial_callback_number") && REFUND.matcher(text).find() && !PAID.matcher(text).find()) {
       ev.add(new Signal("text.refund_callback", 1.5,
           "A refund or compensation to be arranged on a number that is not the institution's own: shops, couriers"
               + " and insurers refund through their own app or published hotline",
