@@ -377,6 +377,16 @@ class ScreenerTest {
         null).category());
     assertEquals("social_security", screener.screen("【社保中心】您的社保账户未上传电子审核，请于7月30日前打开 a.szxq9.cc "
         + "在线办理，过时将被注销账户", null).category());
+    // a relative in trouble, the boss ("我是张总") and the class teacher collecting fees are people the
+    // recipient knows
+    for (String text : List.of(
+        "妈，我在学校跟同学打架把人打伤了，对方要我赔医药费，你先转到这个账户，别告诉爸",
+        "老王，我是张总，明天上午把30万转到这个账户，合同的事我晚点当面跟你说，抓紧办，别声张。户名：刘建国 卡号：6222 0202 1234 5678",
+        "各位家长好，我是班主任李老师，下学期教辅资料费每人380元，请转到以下账户：6222 0812 3456 7890，户名：王芳")) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
+      assertEquals("impersonate_acquaintance", v.category(), text);
+    }
   }
 
   /** Notices are filed by who sends them: public bodies outside the brand registry, deliveries, codes. */

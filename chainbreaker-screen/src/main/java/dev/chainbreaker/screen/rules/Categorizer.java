@@ -32,7 +32,7 @@ public final class Categorizer {
       t("task_rebate", "刷单|返利|点赞|兼职|佣金|做任务|垫付|日结|\\b(task|tasks|reviews|part-time|ratings|commission)\\b"),
       t("investment", "投资|炒股|股票|配资|杠杆|理财|收益|导师|虚拟币|比特币|带单|荐股|\\b(invest\\w*|crypto|btc|trading|returns)\\b"),
       t("loan_credit", "贷款|额度|放款|征信|低息|无抵押|信用卡提额|提额|借款|网贷|\\b(loan|credit check|pre-?approved)\\b"),
-      t("impersonate_acquaintance", "我是你|换号|新号码|新号|老同学|领导|借钱|周转|急用|\\b(hi mum|hi mom|hi dad|new number|it's me|from work)\\b"),
+      t("impersonate_acquaintance", "我是你|我是[^。，,]{1,2}总|班主任|换号|新号码|新号|老同学|领导|借钱|周转|急用|\\b(hi mum|hi mom|hi dad|new number|it's me|from work)\\b"),
       t("prize", "中奖|获奖|幸运|奖品|奖金|[一二三特]等奖|抽中|大奖|\\b(congratulations|won|prize|winner|lucky)\\b"),
       t("malware_link", "下载|安装|apk|相册|照片|视频|查看详情|语音留言|成绩|在校表现|\\b(voicemail|photos?|install|download|apk)\\b"),
       t("impersonate_customer_service", "客服|退款|百万保障|会员|扣费|自动续费|账户异常|\\b(customer service|support|refund|account (locked|suspended)|apple id)\\b"));
@@ -67,7 +67,7 @@ public final class Categorizer {
       m.put(c, "task_rebate");
     }
     for (String c : List.of("text.acquaintance_new_number", "text.acquaintance_then_request",
-        "text.emergency_then_transfer", "text.superior_transfer", "text.summons")) {
+        "text.emergency_then_transfer", "text.superior_transfer", "text.summons", "text.distress_story")) {
       m.put(c, "impersonate_acquaintance");
     }
     for (String c : List.of("text.guaranteed_returns", "text.leveraged_trading", "text.invited_sure_profit",
