@@ -93,7 +93,7 @@ public final class CombinationRules {
    * or the shop's own mobile for questions; the scam has money still to collect.
    */
   private static final java.util.regex.Pattern PAID = java.util.regex.Pattern.compile(
-      "(已经?|已于[^。，,]{0,8})(到账|支付|完成|退回|原路退回|结案|赔付|打款|退款)|"
+      "(已经?|已于[^。，,]{0,8})(成功)?(到账|支付|完成|退回|原路退回|结案|赔付|打款|退款)|"
           + "\\b(has been|was|were) (paid|refunded|credited|issued)\\b");
 
   /**
