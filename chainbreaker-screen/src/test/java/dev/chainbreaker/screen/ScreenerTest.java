@@ -15,6 +15,20 @@ class ScreenerTest {
     return v.reasons().stream().map(Reason::code).toList();
   }
 
+  /**
+   * Screens each text without a sender and asserts its label; when {@code code} is not null, also that
+   * the reasons name it ({@code named}) or do not.
+   */
+  private void assertEach(Verdict.Label label, String code, boolean named, List<String> texts) {
+    for (String text : texts) {
+      Verdict v = screener.screen(text, null);
+      assertEquals(label, v.verdict(), text + " -> " + v);
+      if (code != null) {
+        assertEquals(named, codes(v).contains(code), code + " in " + text + " -> " + codes(v));
+      }
+    }
+  }
+
   @Test
   void socialSecuritySmishingFromAMobileIsFraud() {
     String text = "【社保中心】您好，你的社保账户未上传电子审核，请于7月30日前打开 a.szxq9.cc 点击在线办理，过时将被注销账户！";
@@ -534,29 +548,20 @@ class ScreenerTest {
    */
   @Test
   void englishNoticesAboutTheReadersOwnAffairsAreNotFraudOnTheModelsWordAlone() {
-    for (String text : List.of(
+    assertEach(Verdict.Label.NORMAL, "text.own_service_notice", true, List.of(
         "Wells Fargo: Your account balance is $1,203.44 as of 12/01. Reply HELP for help, STOP to cancel.",
         "Reminder: you have a dental appointment with Dr. Smith on Tue 12/8 at 10:30am. Call 555-201-3344 to reschedule.",
         "Hi, this is Dr. Lee's office confirming your appointment tomorrow at 3pm. Reply C to confirm or call 555-0100.",
-        "Your appointment at Jiffy Lube is confirmed for Sat 9am. Call 555-3321 with questions.")) {
-      Verdict v = screener.screen(text, null);
-      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
-      assertTrue(codes(v).contains("text.own_service_notice"), text + " -> " + codes(v));
-    }
+        "Your appointment at Jiffy Lube is confirmed for Sat 9am. Call 555-3321 with questions."));
     // with an opt-out line the model's spam class took it for an advertisement
-    Verdict pharmacy = screener.screen(
-        "Your prescription is ready at Walgreens, 45 Oak Ave. Pick up by 12/10. Reply STOP to opt out.", null);
-    assertEquals(Verdict.Label.NORMAL, pharmacy.verdict(), pharmacy.toString());
-    for (String text : List.of(
+    assertEach(Verdict.Label.NORMAL, null, false,
+        List.of("Your prescription is ready at Walgreens, 45 Oak Ave. Pick up by 12/10. Reply STOP to opt out."));
+    assertEach(Verdict.Label.FRAUD, "text.own_service_notice", false, List.of(
         "Reminder: your appointment with Dr. Smith is tomorrow at 10am. Your insurance is on hold, verify your"
             + " details at drsmith-portal.top",
         "Your appointment is confirmed. Congratulations, you have won a $500 gift card! Call 0800 123 4567 to claim",
         "Your bill of $82.13 is due on 12/15. Pay now at pay-bill-online.xyz to avoid disconnection",
-        "Your package is ready for pickup. Log in to confirm your identity at parcel-collect.top")) {
-      Verdict v = screener.screen(text, null);
-      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
-      assertTrue(!codes(v).contains("text.own_service_notice"), text + " -> " + codes(v));
-    }
+        "Your package is ready for pickup. Log in to confirm your identity at parcel-collect.top"));
   }
 
   /**
@@ -570,13 +575,10 @@ class ScreenerTest {
         + " 555-0116 to reach page 1, guaranteed. Reply STOP to opt out.", null);
     assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
     assertTrue(codes(v).contains("text.commercial_opt_out"), codes(v).toString());
-    for (String text : List.of(
+    assertEach(Verdict.Label.FRAUD, null, false, List.of(
         "Your SAM registration has been received! Click here to complete the process http:/rghst.us/xRI2284"
             + " Reply STOP 2 opt out of future texts",
-        "Congratulations! You have won a $1,000 gift card. Claim at gift-win.top/claim Reply STOP to opt out")) {
-      Verdict f = screener.screen(text, null);
-      assertEquals(Verdict.Label.FRAUD, f.verdict(), text + " -> " + f);
-    }
+        "Congratulations! You have won a $1,000 gift card. Claim at gift-win.top/claim Reply STOP to opt out"));
   }
 
   /**
@@ -597,11 +599,8 @@ class ScreenerTest {
     Verdict zh = screener.screen("检测到您的手机感染木马病毒，请立即下载安全助手 aq-helper.top/app 清除", null);
     assertEquals(Verdict.Label.FRAUD, zh.verdict(), zh.toString());
     assertTrue(codes(zh).contains("text.tech_support_scam"), codes(zh).toString());
-    for (String text : List.of("我手机中毒了，把数据卡格掉什么都没了", "我以为你手机中毒了。")) {
-      Verdict chat = screener.screen(text, "+8613800000001");
-      assertEquals(Verdict.Label.NORMAL, chat.verdict(), text + " -> " + chat);
-      assertTrue(!codes(chat).contains("text.device_infected"), codes(chat).toString());
-    }
+    assertEach(Verdict.Label.NORMAL, "text.device_infected", false,
+        List.of("我手机中毒了，把数据卡格掉什么都没了", "我以为你手机中毒了。"));
   }
 
   /**
@@ -635,19 +634,15 @@ class ScreenerTest {
    */
   @Test
   void aRefundOnANumberThatIsNotTheInstitutionsOwnIsFraud() {
-    for (String text : List.of(
+    assertEach(Verdict.Label.FRAUD, "text.unofficial_callback_number", true, List.of(
         "Your order #5521 has been shipped. If you did not place this order call Amazon support at 1-888-555-0147",
         "您好，我是京东客服，您的订单异常，请拨打 0571-88776655 处理退款",
         "【淘宝】您购买的商品存在质量问题，请联系淘宝客服 17712345678 办理退款",
-        "【中国人寿】尊敬的客户，您的保单已到期，满期金28000元待领取，请联系理赔专员 13612345678 办理。")) {
-      Verdict v = screener.screen(text, null);
-      assertEquals(Verdict.Label.FRAUD, v.verdict(), text + " -> " + v);
-      assertTrue(codes(v).contains("text.unofficial_callback_number"), text + " -> " + codes(v));
-    }
+        "【中国人寿】尊敬的客户，您的保单已到期，满期金28000元待领取，请联系理赔专员 13612345678 办理。"));
     Verdict insurer = screener.screen("【中国人寿】尊敬的客户，您的保单已到期，满期金28000元待领取，请联系理赔专员 13612345678 办理。", null);
     assertTrue(codes(insurer).contains("text.refund_callback"), codes(insurer).toString());
     assertTrue(insurer.advice().get(0).contains("官方热线"), insurer.advice().toString());
-    for (String text : List.of(
+    assertEach(Verdict.Label.NORMAL, "text.refund_callback", false, List.of(
         "【中国人寿】尊敬的客户，您的理赔申请已受理，如有疑问请致电95519。",
         "【京东】您的退款已原路退回，预计1-3个工作日到账，详询京东客服95118。",
         "I called Amazon support at 1-888-280-4331 and they fixed my order",
@@ -656,9 +651,6 @@ class ScreenerTest {
         "【中国人寿】尊敬的客户，您的理赔款已支付至尾号1234的银行卡，如有疑问请联系业务员李明 13900001111",
         "【京东】您申请的退款已完成，如有疑问请联系商家客服 0571-88887777",
         "【京东】您申请的退款已成功退回原支付账户，如有疑问请联系商家客服 0571-88887777",
-        "您在淘宝购买的商品已发货，如有问题请联系淘宝客服。")) {
-      Verdict v = screener.screen(text, null);
-      assertEquals(Verdict.Label.NORMAL, v.verdict(), text + " -> " + v);
-    }
+        "您在淘宝购买的商品已发货，如有问题请联系淘宝客服。"));
   }
 }
