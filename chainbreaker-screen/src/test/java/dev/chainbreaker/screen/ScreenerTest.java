@@ -147,6 +147,11 @@ class ScreenerTest {
       assertEquals(Verdict.Label.FRAUD, w.verdict(), words + " -> " + w);
       assertEquals("social_security", w.category(), words);
     }
+    // and with a character of its key words spelt in pinyin ("社bao", "注xiao") it had been NORMAL
+    Verdict p = screener.screen("【社bao中心】您的社bao账户未上传电子审核，请打开 a.szxq9.cc 在线办理，过时将被注xiao账户", null);
+    assertEquals(Verdict.Label.FRAUD, p.verdict(), p.toString());
+    assertEquals("social_security", p.category());
+    assertTrue(codes(p).contains("link.unofficial_for_claimed_gov"), codes(p).toString());
   }
 
   /**

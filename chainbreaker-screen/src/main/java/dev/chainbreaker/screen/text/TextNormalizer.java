@@ -8,7 +8,8 @@ import java.util.List;
  * class each: {@link CharacterFolding} (NFKC, invisible and control characters, right-to-left
  * overrides), {@link EscapedCharacters} ({@code %65}), {@link DefangedSchemes} ({@code hxxps://}),
  * {@link SpacedHosts} ({@code s b g o v . c c}), {@link DisguisedDots} ({@code 。 点 dot [.]}, spaced
- * dots), {@link SplitSuffixes} ({@code jf10086.t op}) and {@link InsertedSeparators} ({@code 社★保}). Every
+ * dots), {@link SplitSuffixes} ({@code jf10086.t op}), {@link InsertedSeparators} ({@code 社★保}) and
+ * {@link PinyinSpellings} ({@code 社bao}). Every
  * undone disguise is recorded, because a legitimate sender has no reason to write {@code a . szxq9 . cc}.
  *
  * <p>Thread-safe and stateless.
@@ -20,7 +21,8 @@ public final class TextNormalizer {
     String same = CharacterFolding.foldOneForOne(src);
     if (same != null && !DisguisedDots.hidesDot(same) && !DefangedSchemes.hidesScheme(same)
         && !EscapedCharacters.hidesEscape(same) && SpacedHosts.firstSpacedHost(same) < 0
-        && !SplitSuffixes.splitsSuffix(same) && !InsertedSeparators.splitsWords(same)) {
+        && !SplitSuffixes.splitsSuffix(same) && !InsertedSeparators.splitsWords(same)
+        && !PinyinSpellings.hidesWord(same)) {
       // nearly every message: each unit folds to one unit and no dot is disguised, so unit i of
       // the result stands for unit i of the original and no offset map is needed
       return NormalizedText.oneForOne(src, same);
@@ -38,6 +40,7 @@ public final class TextNormalizer {
     text = DisguisedDots.undisguiseDots(text, events);
     text = SplitSuffixes.closeSplitSuffixes(text, events);
     text = InsertedSeparators.closeUp(text, events);
+    text = PinyinSpellings.spellOut(text, events);
     events.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return new NormalizedText(src, text.string(), text.starts(), text.ends(), events);
   }

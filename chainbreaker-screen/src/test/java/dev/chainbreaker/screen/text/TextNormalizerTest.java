@@ -152,6 +152,27 @@ class TextNormalizerTest {
   }
 
   /**
+   * A key word with one character spelt in pinyin ("社bao", "注xiao", "加微xin") is written back in
+   * characters and recorded, the character mapping back to the syllable; a syllable that is not the
+   * missing character's, an abbreviation in capitals, a host and a word of English are left alone.
+   */
+  @Test
+  void writesBackAKeyWordSpeltInPinyin() {
+    NormalizedText t = n.normalize("您的社bao账户将被注xiao，请加微xin处理");
+    assertEquals("您的社保账户将被注销,请加微信处理", t.text());
+    assertTrue(kinds(t).contains(Deobfuscation.Kind.PINYIN));
+    int s = t.text().indexOf("保");
+    assertEquals("bao", t.original().substring(t.originalStart(s), t.originalEnd(s + 1)));
+    assertEquals("退款已到账", n.normalize("tui款已到账").text());
+    assertEquals("转入安全账户", n.normalize("转入安全zhang户").text());
+    assertEquals("社保中心", n.normalize("社Bao中心").text());
+    for (String kept : new String[] {"社bo中心", "今年TI现场", "请登录 微xin.com 查看", "下载银行app", "社bao1号",
+        "bao", "社 bao", "快diy"}) {
+      assertEquals(kept, n.normalize(kept).text(), kept);
+    }
+  }
+
+  /**
    * A right-to-left override shows what follows backwards: "sb\u202Ecc.vog\u202C" is shown, and read by
    * the victim, as "sbgov.cc". The normaliser reads it as shown, and the whole run maps back to itself.
    */
