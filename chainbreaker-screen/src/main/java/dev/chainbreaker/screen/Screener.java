@@ -199,11 +199,14 @@ public final class Screener {
     ServiceNotices.apply(ev, lower, nt, untrusted);
 
     double z = ev.total();
+    // a text that names no brand but links to a look-alike of one ("PayPaI: … paypal-verify.top")
+    // borrows that brand: its category and its advice are the brand's
+    List<BrandMention> borrowed = mentions.isEmpty() ? imitated(assessed) : mentions;
     Verdict.Label label;
     String category;
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
-      category = categorizer.fraud(lower, mentions, ev);
+      category = categorizer.fraud(lower, borrowed, ev);
     } else if (offer != null || isSpam(ms, lower, ev)) {
       label = Verdict.Label.SPAM;
       category = offer != null ? offer.category() : categorizer.spam(lower);
@@ -221,7 +224,7 @@ public final class Screener {
     for (Reason r : reasons) {
       codes.add(r.code());
     }
-    List<String> advice = Advice.forVerdict(label, claimedBrand(mentions), Advice.isChinese(head),
+    List<String> advice = Advice.forVerdict(label, claimedBrand(borrowed), Advice.isChinese(head),
         offer != null ? offer.category() : null, codes);
     return new Verdict(label, round(1.0 / (1.0 + Math.exp(-z))), category, findings, reasons, advice);
   }
@@ -288,6 +291,16 @@ public final class Screener {
       reasons.add(0, new Reason(o.code(), o.message(), o.messageZh(), o.start(), o.end()));
     }
     return reasons;
+  }
+
+  /** The brand the first look-alike link imitates, as an unsigned mention; empty when none does. */
+  private static List<BrandMention> imitated(List<LinkAssessment> assessed) {
+    for (LinkAssessment a : assessed) {
+      if (a.lookalike() != null) {
+        return List.of(new BrandMention(a.lookalike().brand(), a.lookalike().target(), -1, -1, false));
+      }
+    }
+    return List.of();
   }
 
   /** The brand the message speaks as: the first one signed ("【工商银行】"), else the first named. */

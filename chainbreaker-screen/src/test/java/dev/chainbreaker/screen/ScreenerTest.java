@@ -408,6 +408,19 @@ class ScreenerTest {
     }
   }
 
+  /**
+   * A text that misspells the brand it borrows ("PayPaI" with a capital I) names no brand, but its
+   * link imitates one: the category and the advice are that brand's, so the victim learns where the
+   * real site is.
+   */
+  @Test
+  void aBrandImitatedOnlyByTheLinkIsTheOneBorrowed() {
+    Verdict v = screener.screen("PayPaI: Your account has been limited. Verify at paypal-verify-center.top", null);
+    assertEquals(Verdict.Label.FRAUD, v.verdict(), v.toString());
+    assertEquals("impersonate_customer_service", v.category());
+    assertTrue(v.advice().stream().anyMatch(a -> a.contains("paypal.com")), v.advice().toString());
+  }
+
   /** Notices are filed by who sends them: public bodies outside the brand registry, deliveries, codes. */
   @Test
   void noticesAreFiledByWhatTheyAre() {
