@@ -72,8 +72,21 @@ public final class BrandRegistry {
     this.aliases = List.copyOf(al);
     Map<Character, List<Alias>> byFirst = new HashMap<>();
     for (Alias a : this.aliases) {
-      byFirst.computeIfAbsent(a.text().charAt(0), k -> new ArrayList<>()).add(a);
+      char first = a.text().charAt(0);
+      byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(a);
+      // an English name may be written in capitals ("PAYPAL", "WELLS FARGO") or, when it is a coined
+      // word, in any case ("paypal", "Fedex"): see matchesAt
+      for (char other : new char[] {Character.toUpperCase(first), Character.toLowerCase(first)}) {
+        if (a.ascii() && other != first) {
+          List<Alias> list = byFirst.computeIfAbsent(other, k -> new ArrayList<>());
+          if (!list.contains(a)) {
+            list.add(a);
+          }
+        }
+      }
     }
+    // each list longest first again, now that aliases of several first characters share one
+    byFirst.values().forEach(v -> v.sort(Comparator.comparingInt((Alias a) -> -a.text().length())));
     Map<Character, Alias[]> frozenFirst = new HashMap<>();
     byFirst.forEach((k, v) -> frozenFirst.put(k, v.toArray(new Alias[0])));
     this.aliasesByFirstChar = Map.copyOf(frozenFirst);
@@ -230,7 +243,7 @@ public final class BrandRegistry {
       if (candidates != null) {
         for (Alias a : candidates) {
           int end = i + a.text().length();
-          if (text.startsWith(a.text(), i) && (!a.ascii() || wordBounded(text, i, end))) {
+          if (matchesAt(text, i, a) && (!a.ascii() || wordBounded(text, i, end))) {
             found = a;
             break; // longest first
           }
@@ -337,6 +350,45 @@ public final class BrandRegistry {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code a} is written at {@code i}: as registered, in capitals ("CHASE", "WELLS FARGO"), or
+   * in any case when it is a coined word with a capital inside ("PayPal" as "paypal", "FedEx" as
+   * "Fedex"). Not every case of a name that is also a word: "chase" and "outlook" are verbs and nouns.
+   */
+  private static boolean matchesAt(String text, int i, Alias a) {
+    String name = a.text();
+    if (text.startsWith(name, i)) {
+      return true;
+    }
+    if (!a.ascii() || !text.regionMatches(true, i, name, 0, name.length())) {
+      return false;
+    }
+    return isCoined(name) || isCapitals(text, i, i + name.length());
+  }
+
+  /** A capital after a small letter: "PayPal", "FedEx", "iCloud", "WeChat Pay". */
+  private static boolean isCoined(String name) {
+    for (int k = 1; k < name.length(); k++) {
+      if (Character.isUpperCase(name.charAt(k)) && Character.isLowerCase(name.charAt(k - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every letter of {@code s[from, to)} a capital, and at least two letters. */
+  private static boolean isCapitals(String s, int from, int to) {
+    int letters = 0;
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letters += Character.isUpperCase(c) ? 1 : 0;
+    }
+    return letters >= 2;
   }
 
   private static boolean wordBounded(String s, int at, int end) {

@@ -35,6 +35,25 @@ class BrandRegistryTest {
     assertTrue(mohrss.isGovernment());
   }
 
+  /**
+   * English names were found only as registered ("PayPal"), so "PAYPAL:" and "WELLS FARGO:" claimed
+   * nothing. Capitals count, and so does any case of a coined name; a name that is also a word
+   * ("chase", "outlook", "ups") counts only as registered or in capitals.
+   */
+  @Test
+  void findsEnglishNamesInCapitalsAndCoinedNamesInAnyCase() {
+    for (String text : List.of("PAYPAL: your account", "paypal: your account", "Paypal: your account")) {
+      List<BrandMention> m = r.mentions(text);
+      assertEquals("paypal", m.get(0).brand().id(), text);
+      assertTrue(m.get(0).signature(), text);
+    }
+    assertEquals("chase", r.mentions("WELLS FARGO ALERT: card locked").get(0).brand().id());
+    assertEquals("chase", r.mentions("CHASE: card locked").get(0).brand().id());
+    for (String talk : List.of("I will chase it up", "my outlook is good", "ups and downs", "etc. etc.")) {
+      assertTrue(r.mentions(talk).isEmpty(), talk + " -> " + r.mentions(talk));
+    }
+  }
+
   @Test
   void findsSignaturesAndTellsThemFromTalk() {
     List<BrandMention> sig = r.mentions("【社保中心】您好，你的社保账户未上传电子审核");
