@@ -6,6 +6,7 @@ import dev.chainbreaker.screen.brand.BrandRegistry;
 import dev.chainbreaker.screen.domain.PublicSuffixList;
 import dev.chainbreaker.screen.link.ExtractedLink;
 import dev.chainbreaker.screen.link.LinkExtractor;
+import dev.chainbreaker.screen.lookalike.DisguisedNames;
 import dev.chainbreaker.screen.model.ModelInput;
 import dev.chainbreaker.screen.model.TextClassifier;
 import dev.chainbreaker.screen.rules.Advice;
@@ -29,6 +30,7 @@ import dev.chainbreaker.screen.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -72,6 +74,7 @@ public final class Screener {
   private final LinkAssessor assessor;
   private final BrandRegistry brands;
   private final SenderCheck senderCheck;
+  private final DisguisedNames disguisedNames;
   private final TextCues cues = new TextCues();
   private final Categorizer categorizer = new Categorizer();
   private final TextClassifier classifier;
@@ -81,6 +84,7 @@ public final class Screener {
     this.assessor = new LinkAssessor(psl, brands);
     this.brands = brands;
     this.senderCheck = new SenderCheck(brands);
+    this.disguisedNames = new DisguisedNames(brands);
     this.classifier = classifier;
   }
 
@@ -177,6 +181,17 @@ public final class Screener {
     }
     boolean untrusted = LinkRules.hasUntrustedLink(assessed);
     List<BrandMention> mentions = brands.mentions(head);
+    int[] linkSpans = new int[links.size() * 2];
+    for (int k = 0; k < links.size(); k++) {
+      linkSpans[2 * k] = links.get(k).normalizedStart();
+      linkSpans[2 * k + 1] = links.get(k).normalizedEnd();
+    }
+    List<BrandMention> disguised = disguisedNames.find(head, linkSpans); // "Amaz0n", "PayPaI": claimed all the same
+    if (!disguised.isEmpty()) {
+      mentions = new ArrayList<>(mentions);
+      mentions.addAll(disguised);
+      mentions.sort(Comparator.comparingInt(BrandMention::start));
+    }
     List<Brand> topics = brands.governmentTopics(head);
     SenderInfo si = senderCheck.classify(sender);
 
@@ -184,6 +199,15 @@ public final class Screener {
     Evidence ev = new Evidence();
     TextClassifier.Scores ms = classifier.score(ModelInput.prepare(nt, links));
     ev.add(modelSignal(ms));
+    if (!disguised.isEmpty()) {
+      BrandMention d = disguised.get(0);
+      String en = LinkRules.nameEn(d.brand());
+      ev.add(new Signal("text.disguised_brand_name", 2.0,
+          "It writes the name of " + en + " with look-alike characters (" + d.alias() + "): a brand writes its own"
+              + " name plainly",
+          "用形近字符书写" + d.brand().displayName() + "的名称（" + d.alias() + "）：正规机构不会这样写自己的名字",
+          nt.originalStart(d.start()), nt.originalEnd(d.end())));
+    }
     LinkRules.apply(assessed, mentions, nt, ev);
     boolean warning = addWording(cues.find(nt, lower), untrusted, ev);
     ContactRules.apply(nt, lower, mentions, topics, ev);

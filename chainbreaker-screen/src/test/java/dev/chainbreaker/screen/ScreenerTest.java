@@ -671,4 +671,27 @@ class ScreenerTest {
         "【京东】您申请的退款已成功退回原支付账户，如有疑问请联系商家客服 0571-88887777",
         "您在淘宝购买的商品已发货，如有问题请联系淘宝客服。"));
   }
+
+  /**
+   * A brand's name written with look-alike characters (Amaz0n, Greek capitals) is claimed as the brand
+   * all the same, so the number or link it gives is checked against the brand's own, and the disguise
+   * is named; a host inside a link is left to the link rules, and the plain name to the name search.
+   */
+  @Test
+  void aBrandNameWrittenWithLookAlikeCharactersIsClaimedAndNamed() {
+    assertEach(Verdict.Label.FRAUD, "text.disguised_brand_name", true, List.of(
+        "Amaz0n: your account is locked. Call 1-888-555-0199 now to restore access",
+        "\u039detflix: your payment failed, call 0800 123 4567 to keep your membership"));
+    Verdict amazon = screener.screen("Amaz0n: your account is locked. Call 1-888-555-0199 now to restore access", null);
+    assertTrue(codes(amazon).contains("text.unofficial_callback_number"), codes(amazon).toString());
+    Reason named = amazon.reasons().stream().filter(r -> r.code().equals("text.disguised_brand_name")).findFirst()
+        .orElseThrow();
+    assertEquals(0, named.start());
+    assertEquals(6, named.end());
+    assertTrue(named.messageZh().contains("亚马逊"), named.messageZh());
+    assertEach(Verdict.Label.FRAUD, "text.disguised_brand_name", false, List.of(
+        "Netflix: your payment failed, update at netf1ix-billing.com"));
+    assertEach(Verdict.Label.NORMAL, "text.disguised_brand_name", false, List.of(
+        "Your PayPal receipt: you sent 20 USD to John", "PAYPAL: you sent 20 USD to John"));
+  }
 }

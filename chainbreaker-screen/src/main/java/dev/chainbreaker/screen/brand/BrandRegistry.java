@@ -315,7 +315,7 @@ public final class BrandRegistry {
    * 【...name...】 or [name], or the name opening the message as a heading ("社保局通知：",
    * "HMRC: ..."). A name merely used in a sentence ("妈，社保局的人说…") is talk about the brand.
    */
-  private static boolean isSignature(String text, int at, int end) {
+  public static boolean isSignature(String text, int at, int end) {
     int open = Math.max(text.lastIndexOf('【', at), text.lastIndexOf('[', at));
     if (open >= 0 && at - open <= 12) {
       int close = indexOfAny(text, open, "】]");

@@ -17,12 +17,25 @@ final class Skeletons {
       com.ibm.icu.text.Normalizer2.getNFDInstance();
 
   static String of(String label) {
+    return of(label, true);
+  }
+
+  /**
+   * The skeleton of a word as written, case kept until the confusables are mapped: a capital Greek
+   * {@code Ν} reads as {@code N}, while its lower case {@code ν} reads as {@code v}. Hosts are lower
+   * case already; words in a text are not.
+   */
+  static String ofAsWritten(String word) {
+    return of(word, false);
+  }
+
+  private static String of(String label, boolean lowerFirst) {
     // diacritics first: ṁ, ḿ and ő are not confusables in UTS #39 but read as m and o
     String bare = NFD.normalize(label).replaceAll("\\p{Mn}+", "");
-    String lower = bare.toLowerCase(Locale.ROOT);
-    StringBuilder mapped = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
+    String cased = lowerFirst ? bare.toLowerCase(Locale.ROOT) : bare;
+    StringBuilder mapped = new StringBuilder(cased.length());
+    for (int i = 0; i < cased.length(); i++) {
+      char c = cased.charAt(i);
       mapped.append(switch (c) {
         case '0' -> 'o';
         case '1' -> 'l';

@@ -128,7 +128,7 @@ public final class TextCues {
       TextCue.of("text.account_alarm", 0.5,
           "(账户|账号|银行卡|帐户)(存在|出现|有)?(异常|风险|安全隐患)|异常登录|(账户|账号)[^。，,]{0,4}被盗|"
               + "(有|存在|发生|出现)[^。，,]{0,4}异常(消费|交易|支出)|"
-              + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been )?(compromised|locked)\\b",
+              + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been |is |was )?(temporarily )?(compromised|locked|limited|restricted|suspended)\\b",
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
       TextCue.of("text.device_infected", 1.0,
           "(您|你)的(手机|电脑|设备)[^。，,]{0,6}(中毒|感染|病毒|被黑|被入侵|木马)|检测到[^。，,]{0,10}(病毒|木马)|"
