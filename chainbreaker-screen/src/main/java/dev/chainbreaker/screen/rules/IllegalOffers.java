@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Advertising for what may not be sold: online gambling, forged invoices and certificates, bank and
+ * Advertising for what may not be sold: online gambling, paid sex, forged invoices and certificates, bank and
  * SIM cards for resale, leaked exam answers. Such a text often carries the marks of a scam (a link
  * on a cheap TLD, spaced out to slip past filters; a mobile sender; a WeChat or QQ contact), yet it
  * asks the reader for nothing a fraud asks for. Every labelled source calls it spam, and the engine
@@ -48,16 +48,34 @@ public final class IllegalOffers {
           + "答案[^。，]{0,4}(提前|发放|保过|包过)|考前保过|香烟批发|"
           + "代办信用卡|信用卡代办|包下卡|(无需|不看|不查)[^。]{0,8}(工作证明|征信|流水)[^。]{0,12}下卡";
 
+  /**
+   * Words only an advertisement for paid sex uses: one of them and any second sex-trade word make the
+   * offer, the gambling rule again.
+   */
+  private static final String SEX_STRONG_WORDS =
+      "口爆|吹箫|毒龙|援交|楼凤|莞式|包夜|全套服务|美女上门|上门美女|外围女|兼职妹|学生妹|胸推|冰火两重天|"
+          + "\\b(escort service|erotic massage|happy ending)\\b";
+  /**
+   * Words the sex trade shares with ordinary trades (a barber's "上门服务", a bath house's "技师", an
+   * insurer's "赵小姐"): they count only beside a strong one.
+   */
+  private static final String SEX_WEAK_WORDS =
+      "做爱|上门服务|按摩|保健|丝袜|制服|嫩模|少妇|技师|小姐|宾馆|酒店|一条龙|性感|清纯|学生|白领|空姐|小时|\\b(massage|hotel|incall|outcall)\\b";
+
   private static final java.util.regex.Pattern STATE_LOTTERY =
       java.util.regex.Pattern.compile("福利彩票|体育彩票|福彩|体彩|\\b(national lottery|powerball|mega millions)\\b");
 
   private static final FastPattern GAMBLING_STRONG = new FastPattern(GAMBLING_STRONG_WORDS);
   private static final FastPattern GAMBLING_WEAK = new FastPattern(GAMBLING_WEAK_WORDS);
   private static final FastPattern ILLEGAL = new FastPattern(ILLEGAL_OFFERS);
-  private static final FastPattern[] KINDS = {GAMBLING_STRONG, GAMBLING_WEAK, ILLEGAL};
+  private static final FastPattern SEX_STRONG = new FastPattern(SEX_STRONG_WORDS);
+  private static final FastPattern SEX_WEAK = new FastPattern(SEX_WEAK_WORDS);
+  private static final FastPattern[] KINDS = {GAMBLING_STRONG, GAMBLING_WEAK, ILLEGAL, SEX_STRONG, SEX_WEAK};
   private static final int STRONG = 0;
   private static final int WEAK = 1;
   private static final int GOODS = 2;
+  private static final int SEX = 3;
+  private static final int SEX_SHARED = 4;
   /** First matcher slot of each kind in the shared cache. */
   private static final int[] SLOT_BASE = new int[KINDS.length];
   /** Characters any kind's match can start with: the one pass tries the kinds only there. */
@@ -120,18 +138,31 @@ public final class IllegalOffers {
           "兜售违法商品或服务：代开发票、办证、买卖银行卡或电话卡、代办信用卡、考试答案等",
           nt.originalStart(f.start[GOODS]), nt.originalEnd(f.end[GOODS])));
     }
+    if (!f.words[SEX].isEmpty() && f.words[SEX].size() + f.words[SEX_SHARED].size() >= 2) {
+      return new Offer("other_spam", new Signal("text.sex_service_ad", 0.0,
+          "It advertises paid sex, which is illegal to offer", "推广色情服务，属违法广告",
+          nt.originalStart(f.start[SEX]), nt.originalEnd(f.end[SEX])));
+    }
     return null;
   }
 
   /** The distinct words of each kind, and where each kind's first word is. */
   private static final class Found {
     @SuppressWarnings("unchecked")
-    final Set<String>[] words = new Set[] {new HashSet<>(), new HashSet<>(), new HashSet<>()};
-    final int[] start = {-1, -1, -1};
-    final int[] end = {-1, -1, -1};
+    final Set<String>[] words = new Set[KINDS.length];
+    final int[] start = new int[KINDS.length];
+    final int[] end = new int[KINDS.length];
+
+    Found() {
+      for (int k = 0; k < KINDS.length; k++) {
+        words[k] = new HashSet<>();
+        start[k] = -1;
+        end[k] = -1;
+      }
+    }
   }
 
-  /** One pass over {@code s} for all three kinds; null when there is no word of any kind. */
+  /** One pass over {@code s} for all the kinds; null when there is no word of any kind. */
   private static Found scan(String s) {
     Found f = null;
     int[] nextFrom = new int[KINDS.length]; // matches of one kind do not overlap: "网上赌博" is one word

@@ -119,4 +119,28 @@ class IllegalOffersTest {
     assertNotEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
     assertFalse(codes(v).contains("text.gambling_promotion"), codes(v).toString());
   }
+
+  /**
+   * Paid sex advertised with a phone number or a hotel is an illegal offer, not a phishing text; the
+   * words it shares with ordinary trades (a barber's home visit, an insurer's "赵小姐") are not.
+   */
+  @Test
+  void aSexServiceAdIsSpamButItsSharedWordsAreNot() {
+    for (String text : List.of(
+        "本地美女上门服务，学生妹、少妇任选，包夜800，宾馆酒店均可，电话 138 1234 5678",
+        "莞式全套服务，专业技师，环境私密，欢迎来电预约 0769-88886666")) {
+      Verdict v = screener.screen(text, "+8613812345678");
+      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
+      assertEquals("other_spam", v.category(), text);
+      assertTrue(codes(v).contains("text.sex_service_ad"), codes(v).toString());
+    }
+    for (String text : List.of(
+        "阿曼尼婴儿理发，二月二龙抬头理发开始预订中，提供上门服务，欢迎来电",
+        "您好！我是中国太平保险公司的业务员赵小姐，如需车险请联系我",
+        "足疗按摩店开业，专业技师，全场八折，地址人民路18号",
+        "新闻：警方打掉一个组织卖淫团伙，涉案人员以包夜、上门服务为幌子")) {
+      Verdict v = screener.screen(text, null);
+      assertFalse(codes(v).contains("text.sex_service_ad"), text + " -> " + v);
+    }
+  }
 }
