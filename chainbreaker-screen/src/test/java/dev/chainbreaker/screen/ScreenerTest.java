@@ -694,4 +694,27 @@ class ScreenerTest {
     assertEach(Verdict.Label.NORMAL, "text.disguised_brand_name", false, List.of(
         "Your PayPal receipt: you sent 20 USD to John", "PAYPAL: you sent 20 USD to John"));
   }
+
+  /**
+   * Four ways a takeover begins that the model, trained on other wording, calls ordinary: a card
+   * "restricted" until a number that is not the institution's is called; a code to be read out to the
+   * "verifier" who will call; a charge to cancel on a stranger's number, the number after the charge;
+   * private photos behind an unknown link. A security reminder that names its own member hotline, and
+   * the institution's real hotline, stay NORMAL.
+   */
+  @Test
+  void alarmsCodesChargesAndPhotosThatLeadToTheFraudsterAreFraud() {
+    assertEach(Verdict.Label.FRAUD, "text.alarm_then_callback", true, List.of(
+        "您的社保卡金融功能已被限制，可能影响医保结算，请速拨打社保服务专线 400-829-6613 解除限制。",
+        "Amazon: your account has been locked. Call 1-888-555-0199 now to restore access"));
+    assertEach(Verdict.Label.FRAUD, "text.asks_credentials", true, List.of(
+        "【国家医疗保障局】您的医保账户需重新绑定银行卡，核验专员稍后来电，届时请将收到的验证码读给专员。"));
+    assertEach(Verdict.Label.FRAUD, "text.cancel_charge_callback", true, List.of(
+        "【抖音】您已开通直播会员，每月将从绑定的银行卡扣费800元，如非本人操作请致电客服 400-615-9327 取消。"));
+    assertEach(Verdict.Label.FRAUD, "text.curiosity_then_link", true, List.of(
+        "有人给你发了一组私密照片，点击查看：ks-xc.top/p/8x2 （仅限本人查看）"));
+    assertEach(Verdict.Label.NORMAL, "text.alarm_then_callback", false, List.of(
+        "尊敬的会员，卡号和密码是您账户管理的核心凭据，请避免将密码透露给他人。如您发现账户异常，请及时拨打会员服务热线4006100666核实。【中国国航】",
+        "【工商银行】您尾号1234的银行卡已被冻结，如有疑问请致电95588。"));
+  }
 }

@@ -42,6 +42,10 @@ public final class CombinationRules {
           "A failed delivery to be sorted out through a shortened or unknown link: couriers use their own sites and"
               + " apps",
           "以快递无法派送为由附上短链接或陌生链接：快递公司使用自己的官网和应用"),
+      new Pair("text.alarm_then_callback", 2.0, "text.account_alarm", List.of("text.unofficial_callback_number"),
+          "It raises an alarm about the account and gives a number that is not the institution's own to sort it"
+              + " out: the number is the fraudster's",
+          "声称账户或卡片异常、受限，并要求拨打非官方号码处理：该号码属于骗子"),
       new Pair("text.alarm_then_staff_call", 2.5, "text.account_alarm", List.of("text.awaits_staff_call"),
           "It raises an alarm about the account and says staff will call: an institution with a real alarm"
               + " asks you to call its published number",
@@ -76,6 +80,10 @@ public final class CombinationRules {
           "A prize you never entered for, to be collected through a link to an unknown site: the site asks for"
               + " your card, or a fee, to \"release\" it",
           "通知领取未曾参与的奖品，并附上陌生网站链接：网站会索要银行卡信息或“手续费”"),
+      new Pair("text.curiosity_then_link", 2.0, "text.curiosity_lure", List.of(UNTRUSTED_LINK),
+          "Private photos, a video or an invitation behind a link to an unknown site: such links install malware"
+              + " that reads the phone's codes",
+          "以私密照片、视频、请柬等为诱饵附上陌生网站链接：此类链接常为窃取验证码的木马"),
       new Pair("text.school_report_link", 2.5, "text.school_report", List.of(UNTRUSTED_LINK),
           "A message to a parent about the child's grades with a link to an unknown site: schools publish"
               + " grades in their own apps, and such links install malware that reads the phone's codes",
@@ -101,6 +109,12 @@ public final class CombinationRules {
    * come from: "我行工作人员将致电您核实，请留意95588来电" names the bank's own hotline.
    */
   private static final java.util.Set<String> VOID_WITH_OWN_HOTLINE = java.util.Set.of("text.alarm_then_staff_call");
+
+  /**
+   * Schemes that a security reminder reads like: "如您发现账户异常，请及时拨打会员服务热线 400…" pairs an
+   * alarm with a number, but only as advice, beside "请避免将密码透露给他人".
+   */
+  private static final java.util.Set<String> VOID_WHEN_WARNING = java.util.Set.of("text.alarm_then_callback");
 
   /** Whether {@code text} names the hotline of a brand it mentions. */
   private static boolean namesOwnHotline(String text, List<BrandMention> mentions) {
@@ -157,7 +171,8 @@ public final class CombinationRules {
     for (Pair pair : PAIRS) {
       if (ev.has(pair.first())
           && pair.second().stream().anyMatch(c -> ev.has(c) || untrustedLink && c.equals(UNTRUSTED_LINK))
-          && !(VOID_WITH_OWN_HOTLINE.contains(pair.code()) && namesOwnHotline(text, mentions))) {
+          && !(VOID_WITH_OWN_HOTLINE.contains(pair.code()) && namesOwnHotline(text, mentions))
+          && !(VOID_WHEN_WARNING.contains(pair.code()) && ev.has("text.anti_fraud_warning"))) {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
     }

@@ -31,7 +31,7 @@ public final class TextCues {
           "(输入|填写|提供|告知|回复|发送|提交|登记|核对|补录|验证(?!码)|填入|报上|说出)[^。！!]{0,12}"
               + "(密码|验证码|校验码|动态码|银行卡号|卡号|cvv|安全码|有效期|身份证号|身份信息|银行卡信息)"
               + "(?!时|前|的时候)|" // "输入密码时遮挡键盘" is advice about when, not a request
-              + "将(您的|收到的|短信)?(密码|验证码|校验码|动态码|银行卡号|卡号|cvv)[^。！!]{0,4}(告知|发送|回复|提供|转发|发给|报给)|"
+              + "将(您的|收到的|短信)?(密码|验证码|校验码|动态码|银行卡号|卡号|cvv)[^。！!]{0,4}(告知|发送|回复|提供|转发|发给|报给|读给|念给|告诉|说给)|"
               + "\\b(enter|provide|confirm|verify|update|reply with|send us)\\b[^.!]{0,30}"
               + "\\b(password|pin|passcode|one[- ]time code|verification code|card (number|details)|cvv|"
               + "billing (details|information)|bank details|personal (details|information)|identity)\\b|"
@@ -127,6 +127,7 @@ public final class TextCues {
           "A superior summons the recipient, the opening of the fake-boss scam", "以领导口吻召见，冒充领导诈骗的开场"),
       TextCue.of("text.account_alarm", 0.5,
           "(账户|账号|银行卡|帐户)(存在|出现|有)?(异常|风险|安全隐患)|异常登录|(账户|账号)[^。，,]{0,4}被盗|"
+              + "(卡|账户|账号|帐户)[^。，,]{0,6}(已被|被)(限制|冻结|停用|锁定|暂停)|"
               + "(有|存在|发生|出现)[^。，,]{0,4}异常(消费|交易|支出)|"
               + "\\b(unusual|suspicious) (activity|sign-?in|login)|(account|card) (has been |is |was )?(temporarily )?(compromised|locked|limited|restricted|suspended)\\b",
           "It raises an alarm about the recipient's account", "声称账户异常或存在风险"),
@@ -166,7 +167,9 @@ public final class TextCues {
           "It asks the recipient to pay in first", "要求先行垫付或充值"),
       TextCue.of("text.cancel_charge", 1.0,
           "(自动)?(扣费|续费|扣款)[^。]{0,24}(取消|关闭|解除|退订)[^。]{0,10}(联系|致电|拨打|添加|咨询)|"
-              + "(取消|关闭|解除)[^。]{0,10}(自动)?(扣费|续费|扣款)[^。]{0,10}(联系|致电|拨打)",
+              + "(取消|关闭|解除)[^。]{0,10}(自动)?(扣费|续费|扣款)[^。]{0,10}(联系|致电|拨打)|"
+              // "每月扣费800元，如非本人操作请致电客服 400-… 取消"
+              + "(扣费|续费|(?<!折)扣款)[^。]{0,24}(联系|致电|拨打)[^。]{0,24}(取消|关闭|解除)",
           "It warns of a charge and asks the recipient to get in touch to cancel it",
           "以即将扣费为由要求联系取消"),
       TextCue.of("text.prize_claim", 1.5,
