@@ -231,7 +231,7 @@ public final class Screener {
     if (z >= 0) {
       label = Verdict.Label.FRAUD;
       category = categorizer.fraud(lower, borrowed, ev);
-    } else if (offer != null || isSpam(ms, lower, ev)) {
+    } else if (offer != null || !isOfficialNotice(mentions, untrusted, ev) && isSpam(ms, lower, ev)) {
       label = Verdict.Label.SPAM;
       category = offer != null ? offer.category() : categorizer.spam(lower);
     } else {
@@ -343,6 +343,23 @@ public final class Screener {
    * worded. The log-odds are the model's spam log-odds, +1 with the marks of advertising or -0.5
    * without, -1 from the institution's own number.
    */
+  /**
+   * A public body's notice, signed by it, that links only to official sites
+   * ("【广东人社】…缴费基数已公布，详情请查看 hrss.gd.gov.cn"): public bodies do not advertise, and their
+   * announcements share the spam model's words ("活动", "详情", "咨询").
+   */
+  private static boolean isOfficialNotice(List<BrandMention> mentions, boolean untrusted, Evidence ev) {
+    if (untrusted || !ev.has("link.official")) {
+      return false;
+    }
+    for (BrandMention m : mentions) {
+      if (m.signature() && m.brand().isGovernment()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
     if (categorizer.isSelfDeclaredAdvertising(head) || ev.has("text.commercial_opt_out")) {
       // a sale with the opt-out line of a commercial text, a premium-rate service's price, or a text

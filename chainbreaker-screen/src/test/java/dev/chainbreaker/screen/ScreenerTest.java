@@ -717,4 +717,16 @@ class ScreenerTest {
         "尊敬的会员，卡号和密码是您账户管理的核心凭据，请避免将密码透露给他人。如您发现账户异常，请及时拨打会员服务热线4006100666核实。【中国国航】",
         "【工商银行】您尾号1234的银行卡已被冻结，如有疑问请致电95588。"));
   }
+
+  /**
+   * Public bodies do not advertise: a notice signed by one that links only to official sites is not
+   * spam, though its words ("详情请查看", "咨询") are the spam model's. A shop's sale on its own site is.
+   */
+  @Test
+  void aSignedGovernmentNoticeWithOnlyOfficialLinksIsNotSpam() {
+    assertEach(Verdict.Label.NORMAL, null, false, List.of(
+        "【广东人社】2026年灵活就业人员社保缴费基数已公布，详情请查看 https://hrss.gd.gov.cn ，也可拨打12333咨询。"));
+    assertEach(Verdict.Label.SPAM, null, false, List.of(
+        "【淘宝】双11狂欢节，全场5折起，限时秒杀，详情 https://www.taobao.com 回TD退订"));
+  }
 }
