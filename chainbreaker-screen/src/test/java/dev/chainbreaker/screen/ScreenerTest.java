@@ -729,4 +729,20 @@ class ScreenerTest {
     assertEach(Verdict.Label.SPAM, null, false, List.of(
         "【淘宝】双11狂欢节，全场5折起，限时秒杀，详情 https://www.taobao.com 回TD退订"));
   }
+
+  /**
+   * A teacher's name borrowed to collect a class fee through an unknown link is fraud, filed with the
+   * impersonation of acquaintances and advised to check with the teacher; the school's own fee notice,
+   * without such a link, is not.
+   */
+  @Test
+  void aSchoolFeeCollectedThroughAnUnknownLinkIsFraud() {
+    String text = "家长们好，我是三年级二班班主任王老师，本学期班费每人200元，请今晚8点前扫码缴纳：bf-pay.top/q7";
+    assertEach(Verdict.Label.FRAUD, "text.school_fee_link", true, List.of(text));
+    Verdict v = screener.screen(text, null);
+    assertEquals("impersonate_acquaintance", v.category());
+    assertTrue(v.advice().get(0).contains("官方缴费平台"), v.advice().toString());
+    assertEach(Verdict.Label.NORMAL, "text.school_fee_link", false, List.of(
+        "【实验小学】家长您好，本学期校服费180元，请于周五前通过学校缴费平台缴纳，如有疑问请联系班主任。"));
+  }
 }

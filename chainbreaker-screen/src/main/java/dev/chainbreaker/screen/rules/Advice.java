@@ -45,6 +45,10 @@ public final class Advice {
       new Mechanism(List.of("text.leveraged_trading"),
           "股票配资、高倍杠杆平台多为非法或虚假平台，入金后往往无法取出，请勿充值。",
           "Margin platforms that lend many times your deposit are unlicensed or fake: deposits rarely come back."),
+      new Mechanism(List.of("text.school_fee_link"),
+          "学校收费请通过学校官方缴费平台或当面向班主任核实，不要扫陌生收款码或点开短信中的链接付款。",
+          "Pay school fees only through the school's own payment platform, after checking with the teacher in"
+              + " person; do not pay through the link in the text."),
       new Mechanism(List.of("text.school_report_link"),
           "孩子的成绩和在校表现请向班主任或在学校官方平台核实，不要点击陌生链接或安装应用。",
           "Check grades with the teacher or the school's own app; do not open the link or install anything."),

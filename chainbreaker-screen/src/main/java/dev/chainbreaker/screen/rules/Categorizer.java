@@ -67,7 +67,8 @@ public final class Categorizer {
       m.put(c, "task_rebate");
     }
     for (String c : List.of("text.acquaintance_new_number", "text.acquaintance_then_request",
-        "text.emergency_then_transfer", "text.superior_transfer", "text.summons", "text.distress_story")) {
+        "text.emergency_then_transfer", "text.superior_transfer", "text.summons", "text.distress_story",
+        "text.school_fee_link")) {
       m.put(c, "impersonate_acquaintance");
     }
     for (String c : List.of("text.guaranteed_returns", "text.leveraged_trading", "text.invited_sure_profit",
@@ -322,11 +323,11 @@ public final class Categorizer {
   }
 
   /**
-   * A service notice: a water or power cut, a school event, a delivery being installed, arrival
+   * A service notice: a water or power cut, a school event or a class fee, a delivery being installed, arrival
    * abroad, a flight. Words ads also use ("送货上门", "放学后辅导") are left out.
    */
   private static final FastPattern SERVICE_NOTICE = new FastPattern(
-      "停水|停电|停气|管道检修|线路检修|家长会|运动会|送货并安装|安装师傅|已抵达|国际漫游|值机|登机口|无法派送|派送失败|"
+      "停水|停电|停气|校服费|教辅费|班费|午餐费|管道检修|线路检修|家长会|运动会|送货并安装|安装师傅|已抵达|国际漫游|值机|登机口|无法派送|派送失败|"
           + "\\b(power outage|water (supply )?(interruption|outage)|school (closed|closure)|parents' evening|boarding gate)\\b");
 
   /** Category of a message judged spam. */

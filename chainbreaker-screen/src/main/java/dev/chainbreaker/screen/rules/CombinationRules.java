@@ -84,6 +84,10 @@ public final class CombinationRules {
           "Private photos, a video or an invitation behind a link to an unknown site: such links install malware"
               + " that reads the phone's codes",
           "以私密照片、视频、请柬等为诱饵附上陌生网站链接：此类链接常为窃取验证码的木马"),
+      new Pair("text.school_fee_link", 2.5, "text.school_fee", List.of(UNTRUSTED_LINK),
+          "A school fee to be paid through a link to an unknown site: a teacher's name is borrowed to collect"
+              + " from a whole class; schools collect through their own payment platform",
+          "以班费、资料费等名义要求通过陌生链接缴费：骗子冒充老师向全班家长收款，学校通过官方缴费平台收费"),
       new Pair("text.school_report_link", 2.5, "text.school_report", List.of(UNTRUSTED_LINK),
           "A message to a parent about the child's grades with a link to an unknown site: schools publish"
               + " grades in their own apps, and such links install malware that reads the phone's codes",

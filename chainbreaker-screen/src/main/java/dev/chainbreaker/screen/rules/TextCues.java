@@ -82,6 +82,10 @@ public final class TextCues {
       TextCue.of("text.school_report", 0.3,
           "家长[^。！!]{0,40}(成绩|学习报告|在校表现|开学表现|考核|课程安排|成绩单|学习情况)",
           "It writes to a parent about the child's grades or conduct", "以孩子的成绩或在校表现为由联系家长"),
+      TextCue.of("text.school_fee", 0.3,
+          "(家长|同学)[^。！!]{0,40}(资料费|班费|教辅费|书本费|学杂费|校服费|补课费|辅导费|材料费|午餐费|餐费|报名费)[^。！!]{0,30}"
+              + "(缴纳|交齐|上交|缴费|扫码|收款码|转账|付款)",
+          "It collects a school fee from parents", "以学校收费为由向家长收款"),
       TextCue.of("text.loan_offer", 1.2,
           "无抵押|免息|低息|秒批|秒到|放款|提额|额度[^。]{0,6}(激活|提升|领取)|"
               + "\\b(pre-?approved|no credit check)\\b",
