@@ -745,4 +745,18 @@ class ScreenerTest {
     assertEach(Verdict.Label.NORMAL, "text.school_fee_link", false, List.of(
         "【实验小学】家长您好，本学期校服费180元，请于周五前通过学校缴费平台缴纳，如有疑问请联系班主任。"));
   }
+
+  /**
+   * European and Commonwealth couriers are in the registry, so their own tracking link is official and
+   * a look-alike is not; a surgery's reminder that a vaccination is due asks for nothing and is not fraud.
+   */
+  @Test
+  void courierTrackingOnItsOwnSiteAndAVaccinationReminderAreNormal() {
+    assertEach(Verdict.Label.NORMAL, null, false, List.of(
+        "DPD: Hi Ana, your parcel will be delivered today between 10:05 - 11:05 by Tom. Track or change at dpd.co.uk",
+        "NHS: You are due your shingles vaccination. Please call your GP practice on 01632 960 112 to book an"
+            + " appointment."));
+    assertEach(Verdict.Label.FRAUD, "link.unofficial_for_claimed_brand", true, List.of(
+        "DPD: your parcel could not be delivered. Reschedule at dpd-redelivery.top within 24 hours"));
+  }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <p>Why a rule: the English ham the model learnt from is personal chat, and most English fraud it saw
  * is formal, with amounts, dates and a number to call. So on its own it calls a balance alert, a bill
- * reminder or a dentist's appointment reminder fraud. Such a notice tells the reader something about
+ * reminder, a dentist's appointment reminder or a surgery's "you are due your flu vaccination" fraud. Such a notice tells the reader something about
  * their own affairs; a scam needs the reader to do something (open an unknown site, hand over details,
  * pay a fee, claim a prize), and each of those is a cue, a link finding or one of the lure words below.
  * The rule only speaks when nothing but the model (and at most a mention of today) points at fraud.
@@ -34,6 +34,7 @@ public final class ServiceNotices {
           + "|your (bill|statement|invoice|e-?bill) (is ready|is available|is now available|of|for)"
           + "|(amount|payment|minimum payment) due|is due (on|by)"
           + "|appointment (with|at|on|for|is|tomorrow|today|reminder|confirm(ed|ation))"
+          + "|(book|make|arrange|reschedule) (an|your) appointment|(you are|you're) (now )?due (for )?(your|a|an) "
           + "|payment of [$£€]?\\d[\\d,.]* .{0,40}(was|has been) (received|posted|processed)"
           + "|ready for (pick-?up|collection)"
           + "|has (now )?been (shipped|dispatched|delivered)|has shipped|out for delivery|will be delivered"
