@@ -747,6 +747,19 @@ class ScreenerTest {
   }
 
   /**
+   * Easy paid work to sign up for through a throwaway link (a cheap TLD, a shortener) is the task scam's
+   * first step; a shop's cash-back on its own unknown .com is advertising.
+   */
+  @Test
+  void easyPaidWorkBehindAThrowawayLinkIsFraud() {
+    String text = "在家就能做！手机打字员，日结200-400元，无需经验，报名点击 dzy7.cc/j/9k";
+    assertEach(Verdict.Label.FRAUD, "text.task_then_link", true, List.of(text));
+    assertEquals("task_rebate", screener.screen(text, null).category());
+    assertEach(Verdict.Label.SPAM, "text.task_then_link", false, List.of(
+        "310元优惠券的诱惑你能拒绝吗？ www.m18.com/sp/1840 现在购买更有最高180元返利等你拿！【M18．com】"));
+  }
+
+  /**
    * European and Commonwealth couriers are in the registry, so their own tracking link is official and
    * a look-alike is not; a surgery's reminder that a vaccination is due asks for nothing and is not fraud.
    */

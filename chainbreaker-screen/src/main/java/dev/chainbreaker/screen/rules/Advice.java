@@ -36,7 +36,7 @@ public final class Advice {
       new Mechanism(List.of("text.remote_control"),
           "不要下载会议软件或共享屏幕，对方会看到您的验证码和密码。",
           "Do not install meeting apps or share your screen: the caller would see your codes and passwords."),
-      new Mechanism(List.of("text.task_pay_in_first", "text.task_rebate"),
+      new Mechanism(List.of("text.task_pay_in_first", "text.task_then_link", "text.task_rebate"),
           "刷单返利都是诈骗，不要垫付或充值。",
           "Paid tasks that need money put in first are always scams: do not pay in."),
       new Mechanism(List.of("text.ponzi_promise", "text.fixed_high_yield"),

@@ -63,7 +63,7 @@ public final class Categorizer {
     for (String c : List.of("text.prize_claim", "text.prize_then_link")) {
       m.put(c, "prize");
     }
-    for (String c : List.of("text.task_rebate", "text.task_pay_in_first")) {
+    for (String c : List.of("text.task_rebate", "text.task_pay_in_first", "text.task_then_link")) {
       m.put(c, "task_rebate");
     }
     for (String c : List.of("text.acquaintance_new_number", "text.acquaintance_then_request",

@@ -30,6 +30,12 @@ public final class CombinationRules {
       new Pair("text.task_pay_in_first", 2.0, "text.task_rebate", List.of("text.advance_payment"),
           "A paid task that asks the worker to pay in first: how task-rebate scams take the money",
           "做任务却要求先垫付或充值：刷单返利诈骗的收钱方式"),
+      // the link's own marks, not merely an unknown site: shops advertise "返利" on their own .com
+      new Pair("text.task_then_link", 2.0, "text.task_rebate",
+          List.of("link.risky_tld", "link.obfuscated", "link.shortener", "link.free_hosting", "link.ip_host"),
+          "Easy paid work (typing, likes, reviews, paid daily) to sign up for through a throwaway link: the"
+              + " site is where the first \"task\" asks you to pay in",
+          "以打字员、点赞、日结等轻松兼职为诱饵，要求通过廉价域名、短链接等可疑链接报名：所谓“任务”随后会要求先垫付"),
       new Pair("text.cancel_charge_callback", 1.5, "text.cancel_charge", List.of("text.unofficial_callback_number"),
           "It warns of a charge and gives a number that is not the brand's own to cancel it",
           "以扣费为由要求拨打非官方号码取消"),
