@@ -103,7 +103,6 @@ public final class DisguisedNames {
     if (c < 0x80) {
       return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '|';
     }
-    return Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
-        && c < 0x3000;
+    return c < 0x3000 && Character.isLetter(c); // below the CJK blocks: no Chinese character is a letter there
   }
 }

@@ -34,10 +34,35 @@ final class MatcherCache {
       lastStamps = java.util.Arrays.copyOf(lastStamps, n);
     }
     if (lastStamps[id] != generation) {
-      lastIndex[id] = text.toString().lastIndexOf(literal);
+      lastIndex[id] = mayContain(literal) ? text.toString().lastIndexOf(literal) : -1;
       lastStamps[id] = generation;
     }
     return lastIndex[id];
+  }
+
+  /**
+   * The characters of the current text, hashed into 1,024 bits, filled on first use in a search: most
+   * literals asked about hold a character the text lacks, and this answers them without a scan.
+   */
+  private final long[] present = new long[16];
+  private int presentStamp;
+
+  private boolean mayContain(String literal) {
+    if (presentStamp != generation) {
+      java.util.Arrays.fill(present, 0L);
+      for (int i = 0, n = text.length(); i < n; i++) {
+        char c = text.charAt(i);
+        present[(c & 1023) >>> 6] |= 1L << (c & 63);
+      }
+      presentStamp = generation;
+    }
+    for (int i = 0, n = literal.length(); i < n; i++) {
+      char c = literal.charAt(i);
+      if ((present[(c & 1023) >>> 6] & 1L << (c & 63)) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void begin(CharSequence s) {
@@ -45,6 +70,7 @@ final class MatcherCache {
     if (++generation == 0) {
       java.util.Arrays.fill(stamps, 0);
       java.util.Arrays.fill(lastStamps, 0);
+      presentStamp = 0;
       generation = 1;
     }
   }
