@@ -1,6 +1,7 @@
 package dev.chainbreaker.screen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -771,5 +772,20 @@ class ScreenerTest {
             + " appointment."));
     assertEach(Verdict.Label.FRAUD, "link.unofficial_for_claimed_brand", true, List.of(
         "DPD: your parcel could not be delivered. Reschedule at dpd-redelivery.top within 24 hours"));
+  }
+
+  /**
+   * "不要告诉其他亲戚" is a relative in trouble asking for silence, not an anti-fraud warning; "验证码不要告诉
+   * 任何人" still is one.
+   */
+  @Test
+  void askingARelativeToTellNoOneIsSecrecyNotAWarning() {
+    Verdict v = screener.screen("舅舅，我是你外甥，我开车撞伤了人，对方要三万医药费才肯私了，你先借我，千万不要告诉其他亲戚，我爸妈身体不好。",
+        null);
+    assertTrue(codes(v).contains("text.secrecy"), codes(v).toString());
+    assertFalse(codes(v).contains("text.anti_fraud_warning"), codes(v).toString());
+    Verdict otp = screener.screen("【招商银行】验证码482913，用于登录验证，验证码不要告诉任何人。", "95555");
+    assertTrue(codes(otp).contains("text.anti_fraud_warning"), codes(otp).toString());
+    assertEquals(Verdict.Label.NORMAL, otp.verdict());
   }
 }

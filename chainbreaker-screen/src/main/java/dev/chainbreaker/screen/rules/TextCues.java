@@ -115,7 +115,7 @@ public final class TextCues {
               + "\\b((send|wire|transfer) me (\\$|£|€)?\\d+)",
           "It asks for money to be sent right away", "要求立即汇款或转账"),
       TextCue.of("text.secrecy", 1.0,
-          "别声张|不要声张|保密|不要告诉(别人|家人|任何人)|不得告知|(先)?别告诉(爸|妈|家里|家人|别人|任何人)|"
+          "别声张|不要声张|保密|不要告诉(别人|家人|任何人|其他人|(其他)?亲戚|爸|妈|父母|家里)|不得告知|(先)?别告诉(爸|妈|家里|家人|别人|任何人|(其他)?亲戚|父母)|"
               + "\\b(don't tell|do not tell|keep (this|it) (quiet|secret|between us))\\b",
           "It asks the recipient to keep it secret", "要求对他人保密"),
       TextCue.of("text.advance_fee", 2.5,
@@ -189,7 +189,9 @@ public final class TextCues {
               + "\\b(voicemail|photos of you|is this you)\\b",
           "It lures with private photos, invitations or voicemails behind a link", "以照片、请柬、语音留言等诱导点击"),
       TextCue.of("text.anti_fraud_warning", -2.0,
-          "谨防|警惕|切勿|请勿(泄露|转发|告诉|下载|开启|点击)|避免将?[^。！!]{0,10}(透露|泄露|告知)给?(他人|任何人)|不会[^。]{0,12}(索取|索要|要求)|不要(向|告诉|泄露|点击)|任何人[^。]{0,6}(索要|都不会)|"
+          "谨防|警惕|切勿|请勿(泄露|转发|告诉|下载|开启|点击)|避免将?[^。！!]{0,10}(透露|泄露|告知)给?(他人|任何人)|不会[^。]{0,12}(索取|索要|要求)|不要(向|泄露|点击)|"
+              // not "不要告诉其他亲戚": that is the scammer asking a relative to keep quiet
+              + "不要告诉(?!(其他)?(亲戚|家人|父母|爸|妈|家里))|任何人[^。]{0,6}(索要|都不会)|"
               + "(公检法|官方|银行|客服)[^。]{0,8}(不会|从不|绝不)|反诈|防诈|都是骗局|均为[^。]{0,12}诈骗|是诈骗|"
               + "\\b(never share|do not share|don't share|will never (ask|text|call|send)|won't ask|"
               + "we'll never|never ask|ignore any messages|is a scam|are scams|if in doubt)\\b",
