@@ -360,6 +360,10 @@ class ScreenerTest {
     Verdict keyword = screener.screen("Ringtone Club: Gr8 new polys direct to your mobile every week! Txt POLY to 87131",
         null);
     assertEquals(Verdict.Label.SPAM, keyword.verdict(), keyword.toString());
+    // the other ways UK premium-rate services state their price: a charge to receive, "std chgs", a bill
+    assertEach(Verdict.Label.SPAM, null, false, List.of(
+        "FreeMsg Hey there, it's been a while and no word back! Fancy some fun? std chgs to send, £1.50 to rcv",
+        "Pin-up Pics - you have been billed 150p. PixCo Ltd. PO Box 99 LS1 1AA"));
     for (String text : new String[] {
         "艺龙确认:陈先生1月12日20:50南方航空CZ6127大连周水子-22:20北京首都机场2号航站楼260元 拒收所有短信直接回复TD",
         "【浦发信用卡中心】尊敬的客户，2015年2月1日起单笔交易短信提醒起始金额调整为等值人民币500元。回TD退订",

@@ -244,7 +244,7 @@ public final class Categorizer {
   /** What a sale offers. */
   private static final FastPattern COMMERCIAL = new FastPattern(
       "优惠|促销|折起|[0-9一二三四五六七八九]折|特价|秒杀|满减|限时|大促|抢购|免费领|加盟|招商(?!银行|证券|基金|局)|代办|"
-          + "\\b(offer|sale|deal|discount|free|bonus|casino|bet)\\b");
+          + "\\b(offer|sale|deal|discount|free|bonus|casino|bet|freemsg|ringtones?|polys|mobile club|t&cs?|ts&cs|tncs)\\b");
 
   /** Whether the text carries the marks of advertising (opt-out lines, discounts, offers). */
   public boolean looksLikeAdvertising(String text) {
@@ -271,7 +271,8 @@ public final class Categorizer {
    */
   private static final FastPattern PREMIUM_CHARGE = new FastPattern(
       "\\b\\d+(\\.\\d+)?p ?(/|per ?|@) ?(msg|min|sms|txt|text|call|wk|week)|£\\d+(\\.\\d+)?/min|\\b\\d+p/m(in|sg)?\\b|"
-          + "\\b\\d+p\\.?msg\\b|"
+          + "\\b\\d+p\\.?msg\\b|\\b\\d+p (min|msg|per)\\b|£\\d+(\\.\\d+)? ?(to|per|/) ?(rcv|receive|msg|sms|min|wk|week)\\b|"
+          + "\\b(one|1) gbp/sms|\\bstd (ntwk )?chg?s?\\b|\\bntwk chg|\\b(you have been|you've been) (billed|charged) \\d+p\\b|"
           + "\\b(send|txt|text|texting|txting|reply|sms)\\s+(the word\\s+)?[a-z0-9]{2,10}\\s+to\\s+\\d{4,6}\\b");
 
   /**
