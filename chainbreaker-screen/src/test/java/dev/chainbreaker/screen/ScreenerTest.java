@@ -792,4 +792,19 @@ class ScreenerTest {
     assertTrue(codes(otp).contains("text.anti_fraud_warning"), codes(otp).toString());
     assertEquals(Verdict.Label.NORMAL, otp.verdict());
   }
+
+  /**
+   * A transfer to "the account below" or "my card" is asked for however many words stand between the
+   * verb and the account ("汇3000元人民币到以下帐号"), and a landlord's new card for the rent is the
+   * account-change scam.
+   */
+  @Test
+  void aTransferToTheAccountBelowIsATransferRequest() {
+    for (String text : List.of("麻烦帮忙汇3000元人民币到以下帐号：6217000010001234567 张伟，建设银行。谢谢",
+        "以后房租直接打到我这个卡上就行，农行 6228480000000000000 王芳")) {
+      assertTrue(codes(screener.screen(text, null)).contains("text.transfer_request"), text);
+    }
+    assertEach(Verdict.Label.FRAUD, "text.transfer_request", true, List.of(
+        "你好，我是房东，换号码了你存一下，以后的租金请打到我爱人卡上，工行 李娜 6222 0000 0000 0000 000，谢谢！"));
+  }
 }

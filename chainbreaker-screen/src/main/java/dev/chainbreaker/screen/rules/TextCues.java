@@ -100,7 +100,9 @@ public final class TextCues {
               + "\\b(whatsapp|telegram|signal app)\\b",
           "It moves the conversation to a private chat app", "引导添加微信、QQ或飞机等私聊"),
       TextCue.of("text.transfer_request", 1.5,
-          "(转|汇|打)(到|入|给)?[^。]{0,6}(这个|以下|指定)?(账户|账号|卡号)|户名[:：]|"
+          "(转|汇|打)(到|入|给)?[^。]{0,6}(这个|以下|指定)?(账户|账号|卡号)|(账)?户名[:：]|"
+              // "汇2000元人民币到以下账号", "房租打到建行卡上"
+              + "(转|汇|打)[^。，,]{0,12}(到|入)(以下|这个|下面的?|我的?|[农工建中交招]行)[^。，,]{0,4}(账户|账号|帐户|帐号|卡号|卡上)|"
               + "(给|往|向)(这个|以下|指定|该|下面的?)(账户|账号|卡号|银行卡|卡)[^。，,]{0,2}(转|汇|打)|"
               + "\\b(transfer|wire|send) (the )?(money|funds|payment) to\\b",
           "It asks for a transfer to a given account", "要求向指定账户转账"),
