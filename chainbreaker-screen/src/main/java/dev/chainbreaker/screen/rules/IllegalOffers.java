@@ -26,7 +26,7 @@ public final class IllegalOffers {
    */
   private static final String GAMBLING_STRONG_WORDS =
       "百家乐|真人视讯|真人娱乐|真人游戏|返水|时时彩|六合彩|特码|滚球|博彩|网上赌|赌博|真钱|上分下分|龙虎斗|北京赛车|pk10|"
-          + "首存|流水\\s*[一二三1-9x]\\s*倍|娱乐城|"
+          + "首存|流水\\s*[一二三1-9x]\\s*倍|娱乐城|(体育|赛事|球赛|博彩)[^。，,]{0,4}代理|"
           + "\\b(casino|free spins|bonus bets|sportsbook|wagering|first deposit|deposit bonus|match bonus)\\b";
   /**
    * Words gambling shares with ordinary life ("彩金" in a jeweller's sale, "棋牌" at a hotel, "I bet"
@@ -34,7 +34,9 @@ public final class IllegalOffers {
    */
   private static final String GAMBLING_WEAK_WORDS =
       "彩金|棋牌|彩票|投注|下注|赔率|提款|竞猜|首充|捕鱼|体验金|电子游艺|老虎机|(注册|登录|开户)(即|就)?(送|领)|永久网址|"
-          + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?)\\b";
+          // a gambling site's agents are paid a share of what their players lose, and recruited on Telegram
+          + "佣金|加飞机|飞机号|"
+          + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?|telegram)\\b";
   /**
    * Goods and services that are crimes to sell: forged invoices (代开发票), forged certificates (办证),
    * bank and SIM cards for resale (the "两卡" that carry fraud's money and calls), surveillance for

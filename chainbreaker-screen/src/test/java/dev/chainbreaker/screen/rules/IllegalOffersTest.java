@@ -58,6 +58,17 @@ class IllegalOffersTest {
     assertNotEquals(Verdict.Label.SPAM, news.verdict(), news.toString());
   }
 
+  /** A gambling site recruits agents (a share of the players' losses, contact on Telegram): gambling too. */
+  @Test
+  void recruitingSportsBettingAgentsIsAGamblingPromotion() {
+    Verdict v = screener.screen("诚招球赛代理，高额佣金，日结不拖欠，有意者加飞机 @qs_agent88", "+8617012345678");
+    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
+    assertEquals("gambling", v.category());
+    assertTrue(codes(v).contains("text.gambling_promotion"), codes(v).toString());
+    // a legal agency's commission, or a flight, is no gambling word
+    assertFalse(codes(screener.screen("我们是票务代理，佣金按单结算，明天的飞机票已出，请查收", null)).contains("text.gambling_promotion"));
+  }
+
   @Test
   void englishCasinoPromotionIsSpam() {
     Verdict v = screener.screen(
