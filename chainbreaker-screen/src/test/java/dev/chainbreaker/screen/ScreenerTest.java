@@ -807,4 +807,24 @@ class ScreenerTest {
     assertEach(Verdict.Label.FRAUD, "text.transfer_request", true, List.of(
         "你好，我是房东，换号码了你存一下，以后的租金请打到我爱人卡上，工行 李娜 6222 0000 0000 0000 000，谢谢！"));
   }
+
+  /**
+   * "If this wasn't you, call … to cancel" on a number that is not the exchange's own is the
+   * unauthorised-withdrawal scam, filed as customer-service impersonation, and a coin's ticker is no
+   * promise of returns; a bank's real alert pointing to its own line, or to the back of the card, is not.
+   */
+  @Test
+  void aDisownedWithdrawalOnAStrangersNumberIsFraud() {
+    String text = "Coinbase: A withdrawal of 0.52 BTC was requested from your account. If this wasn't you, call "
+        + "1-888-555-0142 immediately to cancel.";
+    assertEach(Verdict.Label.FRAUD, "text.cancel_charge_callback", true, List.of(text));
+    Verdict v = screener.screen(text, null);
+    assertEquals("impersonate_customer_service", v.category());
+    assertFalse(codes(v).contains("text.guaranteed_returns"), codes(v).toString());
+    assertEach(Verdict.Label.NORMAL, "text.cancel_charge_callback", false, List.of(
+        "HSBC: Did you just use your card ending 4421 for GBP 120 at TESCO? If it wasn't you, call us on 03457 404 404"
+            + " to block your card.",
+        "Barclays: a payment of £45.00 to AMAZON was made with your card ending 1234. If this wasn't you, call us on"
+            + " the number on the back of your card to cancel it."));
+  }
 }

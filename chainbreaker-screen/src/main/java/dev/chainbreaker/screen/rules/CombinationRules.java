@@ -100,6 +100,14 @@ public final class CombinationRules {
           "以孩子成绩、在校表现为由发来陌生链接：学校通过自己的平台发布成绩，此类链接常为窃取验证码的木马"));
 
   /**
+   * A transaction disowned in English, "If this wasn't you, call … to cancel": what a bank's real alert says
+   * too, with its own number, so it counts only beside a number that is not the claimed brand's.
+   */
+  private static final java.util.regex.Pattern DISOWNED = java.util.regex.Pattern.compile(
+      "\\b(if (this|it) (wasn'?t|was not) you|if you did ?n[o'’]?t (make|authori[sz]e|request|place) (this|it))\\b"
+          + "[^.!]{0,30}\\b(call|contact|ring|phone)\\b[^.!]{0,40}\\b(cancel|stop|block|reverse|dispute)\\b");
+
+  /**
    * A refund or a claim paid out, narrower than the money lure: points to redeem and a promotion's
    * cash back are offered on a salesperson's mobile too.
    */
@@ -185,6 +193,11 @@ public final class CombinationRules {
           && !(VOID_WHEN_WARNING.contains(pair.code()) && ev.has("text.anti_fraud_warning"))) {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
+    }
+    if (ev.has("text.unofficial_callback_number") && !ev.has("text.cancel_charge_callback")
+        && DISOWNED.matcher(text).find()) {
+      Pair charge = PAIRS.stream().filter(p -> p.code().equals("text.cancel_charge_callback")).findFirst().orElseThrow();
+      ev.add(new Signal(charge.code(), charge.weight(), charge.message(), charge.messageZh(), -1, -1));
     }
     if (ev.has("text.unofficial_callback_number") && REFUND.matcher(text).find() && !PAID.matcher(text).find()) {
       ev.add(new Signal("text.refund_callback", 1.5,

@@ -66,7 +66,9 @@ public final class TextCues {
       TextCue.of("text.guaranteed_returns", 1.5,
           "稳赚|保本|高回报|本金全退|收益率?[^。]{0,6}\\d+%|带单|内幕|导师|荐股|涨停|牛股|股票(交流)?群|返息|返本|"
               + "月息|日息|高息|内部漏洞|漏洞[^。]{0,6}(赚|套利)|套利|"
-              + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|crypto|btc)\\b",
+              // a coin's name alone is no promise: an exchange's alert names it too
+              + "\\b(guaranteed (\\d+% )?(weekly |monthly )?returns?|trading group|"
+              + "(crypto|btc|bitcoin) (opportunit\\w*|invest\\w*|trad\\w*|profits?|returns?|signals?|mining|platform))\\b",
           "It promises guaranteed investment returns", "承诺高额稳定收益"),
       TextCue.of("text.fixed_high_yield", 2.0,
           "(投资|存入|入股|认购|投入)[^。，,]{0,4}\\d+(\\.\\d+)?(万|千)?元?[^。]{0,10}(每月|每天|每周|月|日)[^。，,]{0,2}"
