@@ -485,12 +485,18 @@ public final class LinkExtractor {
     return false;
   }
 
-  /** No label starts or ends with '-' or '_'; '_' only left of the registrable domain. */
+  /**
+   * No label starts or ends with '-' or '_'; '_' only left of the registrable domain; not every label
+   * a run of x: "xxx。xxx。xxx" is a number blanked out (a bus route, an account), not a host under .xxx.
+   */
   private static boolean labelsWellFormed(String s, int start, int end, boolean ip) {
     if (ip) {
       return true;
     }
     String[] labels = s.substring(start, end).split("\\.", -1);
+    if (java.util.Arrays.stream(labels).allMatch(l -> !l.isEmpty() && l.chars().allMatch(c -> c == 'x' || c == 'X'))) {
+      return false;
+    }
     for (int k = 0; k < labels.length; k++) {
       String l = labels[k];
       if (l.isEmpty()) {

@@ -147,4 +147,16 @@ class ChineseSmsLinkTest {
     assertEquals(List.of("sb-gov.cc"), texts("请登录*sb-gov.cc*办理"));
     assertEquals(List.of("sb-gov.cc"), texts("请登录 ***sb-gov.cc 办理"));
   }
+
+  /**
+   * Numbers blanked out with x ("xxxx。xxxx。xxx工行", a bus route "xxx。xx。xxx") are no host under the
+   * .xxx top-level domain (a bank-account text was FRAUD for "a link" to xxx.xxx); a real name under
+   * .xxx still is a link.
+   */
+  @Test
+  void aRunOfBlankedOutNumbersIsNoHost() {
+    assertEquals(List.of(), texts("xxxx。xxxx。xxxx。xxxx。xxx工行李明"));
+    assertEquals(List.of(), texts("公交xxx。xx。xxx。xxx特x。十里河桥北下车"));
+    assertEquals(List.of("promo.xxx"), texts("visit promo.xxx now"));
+  }
 }
