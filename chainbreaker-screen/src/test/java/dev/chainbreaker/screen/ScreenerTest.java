@@ -765,7 +765,7 @@ class ScreenerTest {
   }
 
   /**
-   * European and Commonwealth couriers are in the registry, so their own tracking link is official and
+   * European and Commonwealth couriers (and 1号店) are in the registry, so their own link is official and
    * a look-alike is not; a surgery's reminder that a vaccination is due asks for nothing and is not fraud.
    */
   @Test
@@ -776,6 +776,10 @@ class ScreenerTest {
             + " appointment."));
     assertEach(Verdict.Label.FRAUD, "link.unofficial_for_claimed_brand", true, List.of(
         "DPD: your parcel could not be delivered. Reschedule at dpd-redelivery.top within 24 hours"));
+    // 1号店's own short domain is no look-alike of Tmall
+    Verdict yhd = screener.screen("【1号商城】新疆阿克苏苹果5斤装仅售29.9元，今晚截止，抢购入口 t.1mall.com", null);
+    assertTrue(codes(yhd).contains("link.official"), codes(yhd).toString());
+    assertFalse(codes(yhd).contains("link.lookalike_domain"), codes(yhd).toString());
   }
 
   /**
