@@ -221,6 +221,13 @@ public final class Screener {
       IllegalOffers.explain(offer, ev);
     }
     ServiceNotices.apply(ev, lower, nt, untrusted);
+    if (ev.has("text.premium_rate_number") && categorizer.isSelfDeclaredAdvertising(lower)
+        && !PRIZE_BAIT.matcher(lower).find()) {
+      // a premium-rate chat or content service that states its price ("10p/min", "150p/msg") is selling
+      // itself: the number costs what it says, unlike a "call me back" that hides the charge; a prize,
+      // cash or "free" entry on such a number is the subscription trap and still counts
+      ev.reweigh("text.premium_rate_number", 0.0);
+    }
 
     double z = ev.total();
     // a text that names no brand but links to a look-alike of one ("PayPaI: … paypal-verify.top")
@@ -359,6 +366,10 @@ public final class Screener {
     }
     return false;
   }
+
+  /** What a premium-rate subscription trap dangles: a prize, cash, a draw, something free. */
+  private static final java.util.regex.Pattern PRIZE_BAIT = java.util.regex.Pattern.compile(
+      "\\b(win|wins|won|winner|prize|cash|draw|free|credit|award\\w*|claim)\\b|中奖|奖品|免费");
 
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
     if (categorizer.isSelfDeclaredAdvertising(head) || ev.has("text.commercial_opt_out")) {

@@ -360,6 +360,14 @@ class ScreenerTest {
     Verdict keyword = screener.screen("Ringtone Club: Gr8 new polys direct to your mobile every week! Txt POLY to 87131",
         null);
     assertEquals(Verdict.Label.SPAM, keyword.verdict(), keyword.toString());
+    // a chat line on a premium-rate number that states its price is selling itself, not hiding a charge;
+    // a prize on such a number is the subscription trap and stays fraud
+    Verdict chatLine = screener.screen("Lonely tonight? Live 121 chat with local girls just 60p/min. Call 09094600111 now!"
+        + " To stop texts call 08712460000 (nat rate)", null);
+    assertEquals(Verdict.Label.SPAM, chatLine.verdict(), chatLine.toString());
+    Verdict trap = screener.screen("URGENT! You have won a £900 prize. Call 09050001111 to claim, 150p/msg. Claim code K52",
+        null);
+    assertEquals(Verdict.Label.FRAUD, trap.verdict(), trap.toString());
     // the other ways UK premium-rate services state their price: a charge to receive, "std chgs", a bill
     assertEach(Verdict.Label.SPAM, null, false, List.of(
         "FreeMsg Hey there, it's been a while and no word back! Fancy some fun? std chgs to send, £1.50 to rcv",
