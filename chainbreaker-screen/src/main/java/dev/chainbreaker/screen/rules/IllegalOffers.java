@@ -35,7 +35,7 @@ public final class IllegalOffers {
   private static final String GAMBLING_WEAK_WORDS =
       "彩金|棋牌|彩票|投注|下注|赔率|提款|竞猜|首充|捕鱼|体验金|电子游艺|老虎机|(注册|登录|开户)(即|就)?(送|领)|永久网址|"
           // a gambling site's agents are paid a share of what their players lose, and recruited on Telegram
-          + "佣金|加飞机|飞机号|"
+          + "佣金|加飞机|飞机号|(能|可|秒)提现|邀请码|"
           + "\\b(bet|bets|betting|jackpot|poker|slots?|deposit|withdrawals?|telegram)\\b";
   /**
    * Goods and services that are crimes to sell: forged invoices (代开发票), forged certificates (办证),

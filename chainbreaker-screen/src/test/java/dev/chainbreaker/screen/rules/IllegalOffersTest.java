@@ -65,6 +65,10 @@ class IllegalOffersTest {
     assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
     assertEquals("gambling", v.category());
     assertTrue(codes(v).contains("text.gambling_promotion"), codes(v).toString());
+    // a "friend" who won at a card game that pays out, with an invitation code: the same promotion
+    Verdict friend = screener.screen("哥们，我最近玩的棋牌能提现，昨晚赢了两千，邀请码 8812，下载 qp-777.top", "+8619612345678");
+    assertEquals(Verdict.Label.SPAM, friend.verdict(), friend.toString());
+    assertTrue(codes(friend).contains("text.gambling_promotion"), codes(friend).toString());
     // a legal agency's commission, or a flight, is no gambling word
     assertFalse(codes(screener.screen("我们是票务代理，佣金按单结算，明天的飞机票已出，请查收", null)).contains("text.gambling_promotion"));
   }
