@@ -180,18 +180,8 @@ public final class Screener {
       assessed.add(assessor.assess(l, nt));
     }
     boolean untrusted = LinkRules.hasUntrustedLink(assessed);
-    List<BrandMention> mentions = brands.mentions(head);
-    int[] linkSpans = new int[links.size() * 2];
-    for (int k = 0; k < links.size(); k++) {
-      linkSpans[2 * k] = links.get(k).normalizedStart();
-      linkSpans[2 * k + 1] = links.get(k).normalizedEnd();
-    }
-    List<BrandMention> disguised = disguisedNames.find(head, linkSpans); // "Amaz0n", "PayPaI": claimed all the same
-    if (!disguised.isEmpty()) {
-      mentions = new ArrayList<>(mentions);
-      mentions.addAll(disguised);
-      mentions.sort(Comparator.comparingInt(BrandMention::start));
-    }
+    List<BrandMention> disguised = disguisedNames.find(head, spans(links)); // "Amaz0n", "PayPaI"
+    List<BrandMention> mentions = withDisguised(brands.mentions(head), disguised); // claimed all the same
     List<Brand> topics = brands.governmentTopics(head);
     SenderInfo si = senderCheck.classify(sender);
 
@@ -200,13 +190,7 @@ public final class Screener {
     TextClassifier.Scores ms = classifier.score(ModelInput.prepare(nt, links));
     ev.add(modelSignal(ms));
     if (!disguised.isEmpty()) {
-      BrandMention d = disguised.get(0);
-      String en = LinkRules.nameEn(d.brand());
-      ev.add(new Signal("text.disguised_brand_name", 2.0,
-          "It writes the name of " + en + " with look-alike characters (" + d.alias() + "): a brand writes its own"
-              + " name plainly",
-          "用形近字符书写" + d.brand().displayName() + "的名称（" + d.alias() + "）：正规机构不会这样写自己的名字",
-          nt.originalStart(d.start()), nt.originalEnd(d.end())));
+      ev.add(disguisedNameSignal(disguised.get(0), nt));
     }
     LinkRules.apply(assessed, mentions, nt, ev);
     boolean warning = addWording(cues.find(nt, lower), untrusted, ev);
@@ -221,13 +205,7 @@ public final class Screener {
       IllegalOffers.explain(offer, ev);
     }
     ServiceNotices.apply(ev, lower, nt, untrusted);
-    if (ev.has("text.premium_rate_number") && categorizer.isSelfDeclaredAdvertising(lower)
-        && !PRIZE_BAIT.matcher(lower).find()) {
-      // a premium-rate chat or content service that states its price ("10p/min", "150p/msg") is selling
-      // itself: the number costs what it says, unlike a "call me back" that hides the charge; a prize,
-      // cash or "free" entry on such a number is the subscription trap and still counts
-      ev.reweigh("text.premium_rate_number", 0.0);
-    }
+    discountStatedPrice(ev, lower);
 
     double z = ev.total();
     // a text that names no brand but links to a look-alike of one ("PayPaI: … paypal-verify.top")
@@ -322,6 +300,46 @@ public final class Screener {
       reasons.add(0, new Reason(o.code(), o.message(), o.messageZh(), o.start(), o.end()));
     }
     return reasons;
+  }
+
+  /** Each link's span in the normalised text, start and end in turn. */
+  private static int[] spans(List<ExtractedLink> links) {
+    int[] out = new int[links.size() * 2];
+    for (int k = 0; k < links.size(); k++) {
+      out[2 * k] = links.get(k).normalizedStart();
+      out[2 * k + 1] = links.get(k).normalizedEnd();
+    }
+    return out;
+  }
+
+  private static List<BrandMention> withDisguised(List<BrandMention> mentions, List<BrandMention> disguised) {
+    if (disguised.isEmpty()) {
+      return mentions;
+    }
+    List<BrandMention> all = new ArrayList<>(mentions);
+    all.addAll(disguised);
+    all.sort(Comparator.comparingInt(BrandMention::start));
+    return all;
+  }
+
+  private static Signal disguisedNameSignal(BrandMention d, NormalizedText nt) {
+    return new Signal("text.disguised_brand_name", 2.0,
+        "It writes the name of " + LinkRules.nameEn(d.brand()) + " with look-alike characters (" + d.alias()
+            + "): a brand writes its own name plainly",
+        "用形近字符书写" + d.brand().displayName() + "的名称（" + d.alias() + "）：正规机构不会这样写自己的名字",
+        nt.originalStart(d.start()), nt.originalEnd(d.end()));
+  }
+
+  /**
+   * A premium-rate chat or content service that states its price ("10p/min", "150p/msg") is selling
+   * itself: its number costs what it says, unlike a "call me back" that hides the charge. A prize, cash
+   * or a "free" entry on such a number is the subscription trap, and the number still counts then.
+   */
+  private void discountStatedPrice(Evidence ev, String lower) {
+    if (ev.has("text.premium_rate_number") && categorizer.isSelfDeclaredAdvertising(lower)
+        && !PRIZE_BAIT.matcher(lower).find()) {
+      ev.reweigh("text.premium_rate_number", 0.0);
+    }
   }
 
   /** The brand the first look-alike link imitates, as an unsigned mention; empty when none does. */
