@@ -197,7 +197,7 @@ public final class Screener {
     ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
-    CombinationRules.applyBrandNeverAsks(ev, mentions, nt);
+    CombinationRules.applyBrandNeverAsks(ev, mentions, nt, brands);
     SenderRules.apply(si, senderCheck, mentions, assessed, ev);
     // An anti-fraud warning names gambling to warn of it; it is not an advertisement.
     IllegalOffers.Offer offer = warning ? null : IllegalOffers.find(nt, lower);

@@ -839,4 +839,17 @@ class ScreenerTest {
         "Barclays: a payment of £45.00 to AMAZON was made with your card ending 1234. If this wasn't you, call us on"
             + " the number on the back of your card to cancel it."));
   }
+
+  /**
+   * Card details keyed into a registered institution's own phone line ("拨打10086直接输入银行卡号、密码") are
+   * not sent to the writer: an operator's top-up reminder that offers it is NORMAL. The same request on
+   * an unregistered number is still fraud.
+   */
+  @Test
+  void cardDetailsKeyedIntoTheInstitutionsOwnLineAreNoRequest() {
+    assertEach(Verdict.Label.NORMAL, null, false, List.of(
+        "【中国移动】您的话费余额已不足10元，请及时充值。可登录 www.10086.cn 交费，支持网银、支付宝，也可拨打10086直接输入银行卡号、密码快捷交费。"));
+    assertEach(Verdict.Label.FRAUD, "text.asks_credentials_brand_never_does", true, List.of(
+        "【中国移动】您的积分即将清零，请拨打 10658888 输入银行卡号和密码兑换现金"));
+  }
 }

@@ -2,6 +2,7 @@ package dev.chainbreaker.screen.rules;
 
 import dev.chainbreaker.screen.brand.Brand;
 import dev.chainbreaker.screen.brand.BrandMention;
+import dev.chainbreaker.screen.brand.BrandRegistry;
 import dev.chainbreaker.screen.text.NormalizedText;
 import java.util.List;
 
@@ -147,11 +148,17 @@ public final class CombinationRules {
 
   /**
    * A request for passwords, codes or card details in the name of a brand that never makes one by
-   * SMS; the span is the first such brand's name, mapped to the original text by {@code nt}.
+   * SMS; the span is the first such brand's name, mapped to the original text by {@code nt}. Details to
+   * be keyed into a registered institution's own phone line are no such request: the request then
+   * weighs nothing.
    */
   public static void applyBrandNeverAsks(Evidence ev, List<BrandMention> mentions,
-      NormalizedText nt) {
+      NormalizedText nt, BrandRegistry brands) {
     if (!ev.has("text.asks_credentials")) {
+      return;
+    }
+    if (keyedIntoOfficialLine(nt.text(), mentions, brands)) {
+      ev.reweigh("text.asks_credentials", 0.0);
       return;
     }
     for (BrandMention m : mentions) {
@@ -163,6 +170,30 @@ public final class CombinationRules {
         return;
       }
     }
+  }
+
+  /**
+   * A number dialled and card details keyed into its phone menu: "拨打10086直接输入银行卡号、密码",
+   * "致电95588按语音提示输入卡号".
+   */
+  private static final java.util.regex.Pattern KEYED_IN = java.util.regex.Pattern.compile(
+      "(拨打|致电|呼叫|拨)\\s*(\\d{5,12})(?!\\d)[^。，,]{0,6}?(直接|按(语音)?提示)?输入");
+
+  /**
+   * Card details keyed into an institution's own hotline (its phone menu), not sent to whoever wrote the
+   * text: a scam gains nothing from sending you to the real line. The number must be a registered
+   * brand's hotline or sending number.
+   */
+  static boolean keyedIntoOfficialLine(String text, List<BrandMention> mentions, BrandRegistry brands) {
+    java.util.regex.Matcher m = KEYED_IN.matcher(text);
+    while (m.find()) {
+      String number = m.group(2);
+      if (!brands.brandsOfSender(number).isEmpty()
+          || mentions.stream().anyMatch(b -> b.brand().hotline().equals(number))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
