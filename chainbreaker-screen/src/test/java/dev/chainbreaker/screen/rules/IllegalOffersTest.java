@@ -24,6 +24,26 @@ class IllegalOffersTest {
     return v.reasons().stream().map(Reason::code).toList();
   }
 
+  /** No text, screened without a sender, names any of {@code codes}. */
+  private void assertNoOffer(List<String> codes, List<String> texts) {
+    for (String text : texts) {
+      Verdict v = screener.screen(text, null);
+      for (String code : codes) {
+        assertFalse(codes(v).contains(code), text + " -> " + v);
+      }
+    }
+  }
+
+  /** Each text, from {@code sender}, is SPAM of {@code category} and names {@code code}. */
+  private void assertOffer(String code, String category, String sender, List<String> texts) {
+    for (String text : texts) {
+      Verdict v = screener.screen(text, sender);
+      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
+      assertEquals(category, v.category(), text);
+      assertTrue(codes(v).contains(code), codes(v).toString());
+    }
+  }
+
   @Test
   void aGamblingAdWithASpacedOutLinkIsSpamAndSaysWhy() {
     String text = "金沙娱乐城盛大开业，真人视讯、百家乐任你玩，首存500送500，官网 js777 . top";
@@ -61,14 +81,10 @@ class IllegalOffersTest {
   /** A gambling site recruits agents (a share of the players' losses, contact on Telegram): gambling too. */
   @Test
   void recruitingSportsBettingAgentsIsAGamblingPromotion() {
-    Verdict v = screener.screen("诚招球赛代理，高额佣金，日结不拖欠，有意者加飞机 @qs_agent88", "+8617012345678");
-    assertEquals(Verdict.Label.SPAM, v.verdict(), v.toString());
-    assertEquals("gambling", v.category());
-    assertTrue(codes(v).contains("text.gambling_promotion"), codes(v).toString());
-    // a "friend" who won at a card game that pays out, with an invitation code: the same promotion
-    Verdict friend = screener.screen("哥们，我最近玩的棋牌能提现，昨晚赢了两千，邀请码 8812，下载 qp-777.top", "+8619612345678");
-    assertEquals(Verdict.Label.SPAM, friend.verdict(), friend.toString());
-    assertTrue(codes(friend).contains("text.gambling_promotion"), codes(friend).toString());
+    // and a "friend" who won at a card game that pays out, with an invitation code: the same promotion
+    assertOffer("text.gambling_promotion", "gambling", "+8617012345678", List.of(
+        "诚招球赛代理，高额佣金，日结不拖欠，有意者加飞机 @qs_agent88",
+        "哥们，我最近玩的棋牌能提现，昨晚赢了两千，邀请码 8812，下载 qp-777.top"));
     // a legal agency's commission, or a flight, is no gambling word
     assertFalse(codes(screener.screen("我们是票务代理，佣金按单结算，明天的飞机票已出，请查收", null)).contains("text.gambling_promotion"));
   }
@@ -98,19 +114,14 @@ class IllegalOffersTest {
 
   @Test
   void forgedInvoiceAndCardTradingOffersAreSpam() {
-    for (String text : List.of(
+    assertOffer("text.illegal_offer", "other_spam", "+8613912345678", List.of(
         "本公司长期代开各类增值税发票，点数低，可先验票后付款，联系 139 1234 5678 李会计",
-        "高价收购银行卡、电话卡，一套四件套当天结算，有意加微信 abc_123")) {
-      Verdict v = screener.screen(text, "+8613912345678");
-      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
-      assertEquals("other_spam", v.category(), text);
-      assertTrue(codes(v).contains("text.illegal_offer"), codes(v).toString());
-    }
+        "高价收购银行卡、电话卡，一套四件套当天结算，有意加微信 abc_123"));
   }
 
   @Test
   void wordsThatGamblingSharesWithOrdinaryLifeAreNotAnOffer() {
-    for (String text : List.of(
+    assertNoOffer(List.of("text.gambling_promotion", "text.illegal_offer"), List.of(
         "周年庆：黄金每克优惠20元，钻石、彩金、翡翠全场8折，欢迎到店选购，回T退订",
         "I bet you're still asleep, call me when you're up",
         "酒店三楼新开棋牌室和茶室，欢迎入住客人免费使用",
@@ -120,11 +131,7 @@ class IllegalOffersTest {
         "新闻：警方捣毁一个网络赌博团伙，涉案百家乐平台流水上亿",
         "代开发票是违法行为，请各商户依法开具发票。【国家税务总局】",
         // the state lotteries are legal: their ads use the shared words only
-        "【中国体育彩票】世界杯竞猜型游戏火热销售中，请到附近体彩投注站购买，理性购彩")) {
-      Verdict v = screener.screen(text, null);
-      assertFalse(codes(v).contains("text.gambling_promotion"), text + " -> " + v);
-      assertFalse(codes(v).contains("text.illegal_offer"), text + " -> " + v);
-    }
+        "【中国体育彩票】世界杯竞猜型游戏火热销售中，请到附近体彩投注站购买，理性购彩"));
   }
 
   @Test
@@ -141,21 +148,13 @@ class IllegalOffersTest {
    */
   @Test
   void aSexServiceAdIsSpamButItsSharedWordsAreNot() {
-    for (String text : List.of(
+    assertOffer("text.sex_service_ad", "other_spam", "+8613812345678", List.of(
         "本地美女上门服务，学生妹、少妇任选，包夜800，宾馆酒店均可，电话 138 1234 5678",
-        "莞式全套服务，专业技师，环境私密，欢迎来电预约 0769-88886666")) {
-      Verdict v = screener.screen(text, "+8613812345678");
-      assertEquals(Verdict.Label.SPAM, v.verdict(), text + " -> " + v);
-      assertEquals("other_spam", v.category(), text);
-      assertTrue(codes(v).contains("text.sex_service_ad"), codes(v).toString());
-    }
-    for (String text : List.of(
+        "莞式全套服务，专业技师，环境私密，欢迎来电预约 0769-88886666"));
+    assertNoOffer(List.of("text.sex_service_ad"), List.of(
         "阿曼尼婴儿理发，二月二龙抬头理发开始预订中，提供上门服务，欢迎来电",
         "您好！我是中国太平保险公司的业务员赵小姐，如需车险请联系我",
         "足疗按摩店开业，专业技师，全场八折，地址人民路18号",
-        "新闻：警方打掉一个组织卖淫团伙，涉案人员以包夜、上门服务为幌子")) {
-      Verdict v = screener.screen(text, null);
-      assertFalse(codes(v).contains("text.sex_service_ad"), text + " -> " + v);
-    }
+        "新闻：警方打掉一个组织卖淫团伙，涉案人员以包夜、上门服务为幌子"));
   }
 }
