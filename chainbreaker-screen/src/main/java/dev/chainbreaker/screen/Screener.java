@@ -330,6 +330,10 @@ public final class Screener {
         nt.originalStart(d.start()), nt.originalEnd(d.end()));
   }
 
+  /** What a premium-rate subscription trap dangles: a prize, cash, a draw, something free. */
+  private static final java.util.regex.Pattern PRIZE_BAIT = java.util.regex.Pattern.compile(
+      "\\b(win|wins|won|winner|prize|cash|draw|free|credit|award\\w*|claim)\\b|中奖|奖品|免费");
+
   /**
    * A premium-rate chat or content service that states its price ("10p/min", "150p/msg") is selling
    * itself: its number costs what it says, unlike a "call me back" that hides the charge. A prize, cash
@@ -363,12 +367,6 @@ public final class Screener {
   }
 
   /**
-   * Spam needs the model's word and the marks of advertising; a transaction notice from the
-   * institution's own number, or one with nothing on sale in it, is not advertising however it is
-   * worded. The log-odds are the model's spam log-odds, +1 with the marks of advertising or -0.5
-   * without, -1 from the institution's own number.
-   */
-  /**
    * A public body's notice, signed by it, that links only to official sites
    * ("【广东人社】…缴费基数已公布，详情请查看 hrss.gd.gov.cn"): public bodies do not advertise, and their
    * announcements share the spam model's words ("活动", "详情", "咨询").
@@ -385,10 +383,12 @@ public final class Screener {
     return false;
   }
 
-  /** What a premium-rate subscription trap dangles: a prize, cash, a draw, something free. */
-  private static final java.util.regex.Pattern PRIZE_BAIT = java.util.regex.Pattern.compile(
-      "\\b(win|wins|won|winner|prize|cash|draw|free|credit|award\\w*|claim)\\b|中奖|奖品|免费");
-
+  /**
+   * Spam needs the model's word and the marks of advertising; a transaction notice from the
+   * institution's own number, or one with nothing on sale in it, is not advertising however it is
+   * worded. The log-odds are the model's spam log-odds, +1 with the marks of advertising or -0.5
+   * without, -1 from the institution's own number.
+   */
   private boolean isSpam(TextClassifier.Scores ms, String head, Evidence ev) {
     if (categorizer.isSelfDeclaredAdvertising(head) || ev.has("text.commercial_opt_out")) {
       // a sale with the opt-out line of a commercial text, a premium-rate service's price, or a text

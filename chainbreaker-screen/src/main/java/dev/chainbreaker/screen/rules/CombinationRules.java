@@ -24,6 +24,12 @@ public final class CombinationRules {
    */
   static final String UNTRUSTED_LINK = "link.untrusted";
 
+  /** A charge to cancel on a number that is not the brand's: a pair, and the English "if this wasn't you" below. */
+  private static final Pair CANCEL_CHARGE_CALLBACK = new Pair("text.cancel_charge_callback", 1.5, "text.cancel_charge",
+      List.of("text.unofficial_callback_number"),
+      "It warns of a charge and gives a number that is not the brand's own to cancel it",
+      "以扣费为由要求拨打非官方号码取消");
+
   private static final List<Pair> PAIRS = List.of(
       new Pair("text.superior_transfer", 2.0, "text.summons", List.of("text.transfer_request"),
           "A supposed superior who cannot take a call asks for a transfer: the fake-boss scam",
@@ -37,9 +43,7 @@ public final class CombinationRules {
           "Easy paid work (typing, likes, reviews, paid daily) to sign up for through a throwaway link: the"
               + " site is where the first \"task\" asks you to pay in",
           "以打字员、点赞、日结等轻松兼职为诱饵，要求通过廉价域名、短链接等可疑链接报名：所谓“任务”随后会要求先垫付"),
-      new Pair("text.cancel_charge_callback", 1.5, "text.cancel_charge", List.of("text.unofficial_callback_number"),
-          "It warns of a charge and gives a number that is not the brand's own to cancel it",
-          "以扣费为由要求拨打非官方号码取消"),
+      CANCEL_CHARGE_CALLBACK,
       new Pair("text.alarm_then_unverified_link", 2.0, "text.account_alarm", List.of("link.unverified_for_claimed_brand"),
           "It raises an alarm about the account and sends a link whose target cannot be checked: an institution"
               + " with a real alarm asks you to call its own number or open its own app",
@@ -225,9 +229,8 @@ public final class CombinationRules {
         ev.add(new Signal(pair.code(), pair.weight(), pair.message(), pair.messageZh(), -1, -1));
       }
     }
-    if (ev.has("text.unofficial_callback_number") && !ev.has("text.cancel_charge_callback")
-        && DISOWNED.matcher(text).find()) {
-      Pair charge = PAIRS.stream().filter(p -> p.code().equals("text.cancel_charge_callback")).findFirst().orElseThrow();
+    Pair charge = CANCEL_CHARGE_CALLBACK;
+    if (ev.has("text.unofficial_callback_number") && !ev.has(charge.code()) && DISOWNED.matcher(text).find()) {
       ev.add(new Signal(charge.code(), charge.weight(), charge.message(), charge.messageZh(), -1, -1));
     }
     if (ev.has("text.unofficial_callback_number") && REFUND.matcher(text).find() && !PAID.matcher(text).find()) {

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  *
  * <p>Why a rule: the English ham the model learnt from is personal chat, and most English fraud it saw
  * is formal, with amounts, dates and a number to call. So on its own it calls a balance alert, a bill
- * reminder, a dentist's appointment reminder or a surgery's "you are due your flu vaccination" fraud. Such a notice tells the reader something about
- * their own affairs; a scam needs the reader to do something (open an unknown site, hand over details,
- * pay a fee, claim a prize), and each of those is a cue, a link finding or one of the lure words below.
+ * reminder, a dentist's appointment reminder or a surgery's "you are due your flu vaccination" fraud.
+ * Such a notice tells the reader something about their own affairs; a scam needs the reader to do
+ * something (open an unknown site, hand over details, pay a fee, claim a prize), and each of those is a
+ * cue, a link finding or one of the lure words below.
  * The rule only speaks when nothing but the model (and at most a mention of today) points at fraud.
  *
  * <p>An opt-out line ("Reply STOP to opt out", "回T退订") is what rules for commercial texts require of
