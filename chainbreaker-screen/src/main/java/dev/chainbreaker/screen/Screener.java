@@ -193,7 +193,7 @@ public final class Screener {
       ev.add(disguisedNameSignal(disguised.get(0), nt));
     }
     LinkRules.apply(assessed, mentions, nt, ev);
-    boolean warning = addWording(cues.find(nt, lower), untrusted, ev);
+    boolean warning = addWording(cues.find(nt, lower), untrusted || DIRECT_TRANSFER.matcher(lower).find(), ev);
     ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
@@ -238,6 +238,13 @@ public final class Screener {
     return new Verdict(label, round(1.0 / (1.0 + Math.exp(-z))), category, findings, reasons, advice);
   }
 
+  /**
+   * The reader told to move the money: "请将卡内余额转入安全账户". An anti-fraud warning says the opposite
+   * ("请勿转账"); a scam that names the anti-fraud centre ("这里是反诈中心…") must not pass for one.
+   */
+  private static final java.util.regex.Pattern DIRECT_TRANSFER = java.util.regex.Pattern.compile(
+      "请(您)?(立即|尽快|马上|速|务必)?将[^。，,]{0,12}(转入|汇入|转到|转至|存入)");
+
   /** The model's fraud log-odds, shifted and bounded: one witness among several. */
   private static Signal modelSignal(TextClassifier.Scores ms) {
     double model = Math.max(MODEL_FLOOR, Math.min(MODEL_CAP, ms.fraud() + MODEL_OFFSET));
@@ -247,15 +254,16 @@ public final class Screener {
   }
 
   /**
-   * Adds the wording cues to {@code ev}; returns whether the text is an anti-fraud warning (one with no
-   * untrusted link), whose quoted scam words then count a quarter.
+   * Adds the wording cues to {@code ev}; returns whether the text is an anti-fraud warning, whose quoted
+   * scam words then count a quarter. {@code unexcusable}: the text holds an untrusted link or tells the
+   * reader to move the money ("请将资金转入…"); no reassuring word then counts, and no warning is read.
    */
-  private static boolean addWording(List<Signal> textSignals, boolean untrusted, Evidence ev) {
-    boolean warning = !untrusted
+  private static boolean addWording(List<Signal> textSignals, boolean unexcusable, Evidence ev) {
+    boolean warning = !unexcusable
         && textSignals.stream().anyMatch(s -> s.code().equals("text.anti_fraud_warning"));
     for (Signal s : textSignals) {
-      if (s.weight() < 0 && untrusted) {
-        continue; // reassuring words do not excuse a bad link
+      if (s.weight() < 0 && unexcusable) {
+        continue; // reassuring words do not excuse a bad link or a demand to move the money
       }
       if (warning && s.weight() > 0) {
         // a warning describes the scams it warns of: their words are quoted, not used

@@ -852,4 +852,17 @@ class ScreenerTest {
     assertEach(Verdict.Label.FRAUD, "text.asks_credentials_brand_never_does", true, List.of(
         "【中国移动】您的积分即将清零，请拨打 10658888 输入银行卡号和密码兑换现金"));
   }
+
+  /**
+   * A scam that names the anti-fraud centre and tells the reader to move the money is no anti-fraud
+   * warning: its safe-account words count in full. The centre's real warning, "请勿将资金转入…", is one.
+   */
+  @Test
+  void aDemandToMoveTheMoneyIsNoAntiFraudWarning() {
+    Verdict scam = screener.screen("这里是反诈中心，您的银行卡涉嫌诈骗资金流转，请立即将卡内资金转入安全账户配合审查", null);
+    assertEquals(Verdict.Label.FRAUD, scam.verdict(), scam.toString());
+    assertFalse(codes(scam).contains("text.anti_fraud_warning"), codes(scam).toString());
+    assertEach(Verdict.Label.NORMAL, "text.anti_fraud_warning", true, List.of(
+        "【反诈中心】提醒：公检法机关不会要求转账，请勿将资金转入所谓安全账户，如遇可疑请拨打96110。"));
+  }
 }
