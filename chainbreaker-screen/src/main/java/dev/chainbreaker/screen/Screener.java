@@ -193,7 +193,7 @@ public final class Screener {
       ev.add(disguisedNameSignal(disguised.get(0), nt));
     }
     LinkRules.apply(assessed, mentions, nt, ev);
-    boolean warning = addWording(cues.find(nt, lower), untrusted || DIRECT_TRANSFER.matcher(lower).find(), ev);
+    boolean warning = addWording(cues.find(nt, lower), untrusted || DIRECT_DEMAND.matcher(lower).find(), ev);
     ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
@@ -239,11 +239,19 @@ public final class Screener {
   }
 
   /**
-   * The reader told to move the money: "请将卡内余额转入安全账户". An anti-fraud warning says the opposite
-   * ("请勿转账"); a scam that names the anti-fraud centre ("这里是反诈中心…") must not pass for one.
+   * The reader told to do what a scam needs: move the money ("请将卡内余额转入安全账户"), hand over a code
+   * or a card ("请回复收到的验证码"), share the screen, or call a number that is not the police's or the
+   * anti-fraud line's ("请立即拨打 400-… 解冻"). An anti-fraud warning says the opposite ("请勿转账", "请拨打
+   * 96110"); a scam that names the anti-fraud centre or opens with "谨防诈骗" must not pass for one.
    */
-  private static final java.util.regex.Pattern DIRECT_TRANSFER = java.util.regex.Pattern.compile(
-      "请(您)?(立即|尽快|马上|速|务必)?将[^。，,]{0,12}(转入|汇入|转到|转至|存入)");
+  private static final java.util.regex.Pattern DIRECT_DEMAND = java.util.regex.Pattern.compile(
+      "请(您)?(立即|尽快|马上|速|务必|及时)?("
+          + "将[^。，,]{0,12}(转入|汇入|转到|转至|存入)"
+          // not "请输入验证码": a code is keyed into the app it was sent for
+          + "|(提供|回复|告知|报上|发送|说出)[^。，,！!]{0,10}(验证码|密码|卡号|cvv|身份证号)"
+          + "|[^。，,]{0,20}(屏幕共享|共享屏幕))"
+          // a call pressed for at once; "请及时拨打会员服务热线" is a reminder's advice
+          + "|请(您)?(立即|马上|速|尽快)(拨打|致电|联系)[^。，,\\d]{0,8}(?!96110|110|12110|12381|12321)\\d[\\d\\- ]{5,}");
 
   /** The model's fraud log-odds, shifted and bounded: one witness among several. */
   private static Signal modelSignal(TextClassifier.Scores ms) {
@@ -256,7 +264,8 @@ public final class Screener {
   /**
    * Adds the wording cues to {@code ev}; returns whether the text is an anti-fraud warning, whose quoted
    * scam words then count a quarter. {@code unexcusable}: the text holds an untrusted link or tells the
-   * reader to move the money ("请将资金转入…"); no reassuring word then counts, and no warning is read.
+   * reader to do what a scam needs ({@link #DIRECT_DEMAND}); no reassuring word then counts, and no
+   * warning is read.
    */
   private static boolean addWording(List<Signal> textSignals, boolean unexcusable, Evidence ev) {
     boolean warning = !unexcusable

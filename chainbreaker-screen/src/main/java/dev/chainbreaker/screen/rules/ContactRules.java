@@ -79,8 +79,10 @@ public final class ContactRules {
       }
     }
     boolean byTopic = false;
-    if (claimed == null && !topicBrands.isEmpty() && ROLE.matcher(head).find()) {
-      claimed = topicBrands.get(0); // "请拨打社保热线 400-…": the number claims the role
+    if (claimed == null && !topicBrands.isEmpty() && (ROLE.matcher(head).find() || ev.has("text.account_alarm"))) {
+      // "请拨打社保热线 400-…": the number claims the role; "您的社保卡已被冻结，请拨打 400-… 解冻": the number
+      // claims to undo what the body did
+      claimed = topicBrands.get(0);
       byTopic = true;
     }
     if (claimed == null) {
