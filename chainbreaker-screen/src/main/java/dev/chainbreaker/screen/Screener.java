@@ -251,7 +251,10 @@ public final class Screener {
           + "|(提供|回复|告知|报上|发送|说出)[^。，,！!]{0,10}(验证码|密码|卡号|cvv|身份证号)"
           + "|[^。，,]{0,20}(屏幕共享|共享屏幕))"
           // a call pressed for at once; "请及时拨打会员服务热线" is a reminder's advice
-          + "|请(您)?(立即|马上|速|尽快)(拨打|致电|联系)[^。，,\\d]{0,8}(?!96110|110|12110|12381|12321)\\d[\\d\\- ]{5,}");
+          + "|请(您)?(立即|马上|速|尽快)(拨打|致电|联系)[^。，,\\d]{0,8}(?!96110|110|12110|12381|12321)\\d[\\d\\- ]{5,}"
+          + "|\\bplease (transfer|move|send|wire) (all |your |the )?(money|funds|balance|savings)\\b"
+          + "|\\b(reply|respond|text back) with your (card|pin|password|passcode|code|one[- ]time)"
+          + "|\\bshare your screen\\b");
 
   /** The model's fraud log-odds, shifted and bounded: one witness among several. */
   private static Signal modelSignal(TextClassifier.Scores ms) {

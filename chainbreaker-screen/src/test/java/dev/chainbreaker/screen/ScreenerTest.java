@@ -866,11 +866,15 @@ class ScreenerTest {
         "【反诈中心】为保护您的资金安全，请回复收到的验证码完成反诈认证。",
         "【国家反诈中心】您的手机存在涉诈风险，请下载国家反诈中心APP并开启屏幕共享，民警将远程协助检测。",
         "谨防诈骗！您的社保卡已被冻结，请立即拨打 400-820-1234 解冻。",
-        "【工商银行】温馨提示：谨防诈骗。您的账户存在异常，请提供卡号和密码进行核实。"));
-    // a code to key in, and a member hotline named as advice, are no such demand
+        "【工商银行】温馨提示：谨防诈骗。您的账户存在异常，请提供卡号和密码进行核实。",
+        "Barclays: We'll never ask you to move money. Unusual activity on your account: please transfer your balance"
+            + " to the safe account below, sort code 20-00-00 acc 12345678."));
+    // a code to key in, a member hotline named as advice, and a bank's own warning are no such demand
     assertEach(Verdict.Label.NORMAL, null, false, List.of(
         "【盛大游戏】重置密码，请输入您的验证码：261800，请勿泄露给他人。",
-        "尊敬的会员，卡号和密码是您账户管理的核心凭据，请避免将密码透露给他人。如您发现账户异常，请及时拨打会员服务热线4006100666核实。【中国国航】"));
+        "尊敬的会员，卡号和密码是您账户管理的核心凭据，请避免将密码透露给他人。如您发现账户异常，请及时拨打会员服务热线4006100666核实。【中国国航】",
+        "Barclays will never ask you to transfer money to a safe account. If anyone does, it is a scam: hang up and"
+            + " call 159."));
     Verdict scam = screener.screen("这里是反诈中心，您的银行卡涉嫌诈骗资金流转，请立即将卡内资金转入安全账户配合审查", null);
     assertEquals(Verdict.Label.FRAUD, scam.verdict(), scam.toString());
     assertFalse(codes(scam).contains("text.anti_fraud_warning"), codes(scam).toString());
