@@ -193,7 +193,10 @@ public final class Screener {
       ev.add(disguisedNameSignal(disguised.get(0), nt));
     }
     LinkRules.apply(assessed, mentions, nt, ev);
-    boolean warning = addWording(cues.find(nt, lower), untrusted || DIRECT_DEMAND.matcher(lower).find(), ev);
+    List<Signal> wording = cues.find(nt, lower);
+    // the demand is looked for only where there is a reassuring word to withhold (few messages)
+    boolean reassuring = wording.stream().anyMatch(s -> s.weight() < 0);
+    boolean warning = addWording(wording, untrusted || reassuring && DIRECT_DEMAND.matcher(lower).find(), ev);
     ContactRules.apply(nt, lower, mentions, topics, ev);
     CombinationRules.apply(ev, mentions, topics, lower, untrusted);
     LinkRules.applyTopic(assessed, topics, ev);
