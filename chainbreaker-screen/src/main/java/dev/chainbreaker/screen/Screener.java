@@ -243,7 +243,7 @@ public final class Screener {
 
   /**
    * The reader told to do what a scam needs: move the money ("请将卡内余额转入安全账户"), hand over a code
-   * or a card ("请回复收到的验证码"), share the screen, or call a number that is not the police's or the
+   * or a card ("请回复收到的验证码", "请将此验证码告诉客服"), share the screen, or call a number that is not the police's or the
    * anti-fraud line's ("请立即拨打 400-… 解冻"). An anti-fraud warning says the opposite ("请勿转账", "请拨打
    * 96110"); a scam that names the anti-fraud centre or opens with "谨防诈骗" must not pass for one.
    */
@@ -252,11 +252,13 @@ public final class Screener {
           + "将[^。，,]{0,12}(转入|汇入|转到|转至|存入)"
           // not "请输入验证码": a code is keyed into the app it was sent for
           + "|(提供|回复|告知|报上|发送|说出)[^。，,！!]{0,10}(验证码|密码|卡号|cvv|身份证号)"
-          + "|[^。，,]{0,20}(屏幕共享|共享屏幕))"
+          + "|[^。，,]{0,20}(屏幕共享|共享屏幕)"
+          + "|将(此|该|这个|收到的|您的)?(验证码|校验码|动态码|密码|卡号)[^。，,]{0,4}(告诉|告知|读给|念给|发给|报给|提供给))"
           // a call pressed for at once; "请及时拨打会员服务热线" is a reminder's advice
           + "|请(您)?(立即|马上|速|尽快)(拨打|致电|联系)[^。，,\\d]{0,8}(?!96110|110|12110|12381|12321)\\d[\\d\\- ]{5,}"
           + "|\\bplease (transfer|move|send|wire) (all |your |the )?(money|funds|balance|savings)\\b"
           + "|\\b(reply|respond|text back) with your (card|pin|password|passcode|code|one[- ]time)"
+          + "|\\bplease (read|tell|give|say) (this|the|your) (code|pin|passcode)( out)? to\\b"
           + "|\\bshare your screen\\b");
 
   /** The model's fraud log-odds, shifted and bounded: one witness among several. */

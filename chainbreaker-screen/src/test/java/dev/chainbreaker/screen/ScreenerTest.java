@@ -881,4 +881,19 @@ class ScreenerTest {
     assertEach(Verdict.Label.NORMAL, "text.anti_fraud_warning", true, List.of(
         "【反诈中心】提醒：公检法机关不会要求转账，请勿将资金转入所谓安全账户，如遇可疑请拨打96110。"));
   }
+
+  /**
+   * A one-time code sent with the instruction to tell it to the "agent" who will call is how a line is
+   * taken over: the code's delivery does not excuse the request. A bank's code that says never to tell
+   * it to anyone stays a plain code.
+   */
+  @Test
+  void aCodeToTellTheCallerIsARequestNotADelivery() {
+    assertEach(Verdict.Label.FRAUD, "text.asks_credentials", true, List.of(
+        "【京东】验证码 482913。客服将致电您办理退款，请将此验证码告诉客服。",
+        "Your verification code is 482913. Our agent will call you; please read this code to the agent to confirm"
+            + " the refund."));
+    assertEach(Verdict.Label.NORMAL, "text.otp_delivery", true, List.of(
+        "【招商银行】验证码482913，用于登录验证，请勿将验证码告诉任何人。"));
+  }
 }

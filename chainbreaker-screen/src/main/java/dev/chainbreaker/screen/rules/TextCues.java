@@ -31,7 +31,8 @@ public final class TextCues {
           "(输入|填写|提供|告知|回复|发送|提交|登记|核对|补录|验证(?!码)|填入|报上|说出)[^。！!]{0,12}"
               + "(密码|验证码|校验码|动态码|银行卡号|卡号|cvv|安全码|有效期|身份证号|身份信息|银行卡信息)"
               + "(?!时|前|的时候)|" // "输入密码时遮挡键盘" is advice about when, not a request
-              + "将(您的|收到的|短信)?(密码|验证码|校验码|动态码|银行卡号|卡号|cvv)[^。！!]{0,4}(告知|发送|回复|提供|转发|发给|报给|读给|念给|告诉|说给)|"
+              + "将(您的|收到的|短信|此|该|这个)?(密码|验证码|校验码|动态码|银行卡号|卡号|cvv)[^。！!]{0,4}(告知|发送|回复|提供|转发|发给|报给|读给|念给|告诉|说给)|"
+              + "\\b(read|tell|give|say) (this|the|your) (code|pin|passcode)( out)? to\\b|"
               + "\\b(enter|provide|confirm|verify|update|reply with|send us)\\b[^.!]{0,30}"
               + "\\b(password|pin|passcode|one[- ]time code|verification code|card (number|details)|cvv|"
               + "billing (details|information)|bank details|personal (details|information)|identity)\\b|"
