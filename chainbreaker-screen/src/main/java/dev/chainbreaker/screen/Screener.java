@@ -242,10 +242,12 @@ public final class Screener {
   }
 
   /**
-   * The reader told to do what a scam needs: move the money ("请将卡内余额转入安全账户"), hand over a code
-   * or a card ("请回复收到的验证码", "请将此验证码告诉客服"), share the screen, or call a number that is not the police's or the
-   * anti-fraud line's ("请立即拨打 400-… 解冻"). An anti-fraud warning says the opposite ("请勿转账", "请拨打
-   * 96110"); a scam that names the anti-fraud centre or opens with "谨防诈骗" must not pass for one.
+   * The reader told, in the imperative, to do what a scam needs: move the money ("请将卡内余额转入安全账户"),
+   * hand over a code or a card ("请回复收到的验证码", "请将此验证码告诉客服"), share the screen, or call at once a
+   * number that is not the police's or the anti-fraud line's ("请立即拨打 400-… 解冻"). An anti-fraud warning
+   * says the opposite ("请勿转账", "请拨打96110"), and quotes the scam's words only to describe them ("骗子会让您
+   * 提供验证码"), which is why the cues alone cannot tell the two apart; a scam that names the anti-fraud
+   * centre or opens with "谨防诈骗" must not pass for one.
    */
   private static final java.util.regex.Pattern DIRECT_DEMAND = java.util.regex.Pattern.compile(
       "请(您)?(立即|尽快|马上|速|务必|及时)?("

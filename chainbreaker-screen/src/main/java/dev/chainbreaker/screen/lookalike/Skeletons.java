@@ -17,15 +17,6 @@ final class Skeletons {
       com.ibm.icu.text.Normalizer2.getNFDInstance();
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{Mn}+");
 
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   static String of(String label) {
     return of(label, true);
   }
@@ -41,7 +32,7 @@ final class Skeletons {
 
   private static String of(String label, boolean lowerFirst) {
     // diacritics first: ṁ, ḿ and ő are not confusables in UTS #39 but read as m and o
-    String bare = isAscii(label) ? label : MARKS.matcher(NFD.normalize(label)).replaceAll("");
+    String bare = label.chars().allMatch(c -> c < 0x80) ? label : MARKS.matcher(NFD.normalize(label)).replaceAll("");
     String cased = lowerFirst ? bare.toLowerCase(Locale.ROOT) : bare;
     StringBuilder mapped = new StringBuilder(cased.length());
     for (int i = 0; i < cased.length(); i++) {
