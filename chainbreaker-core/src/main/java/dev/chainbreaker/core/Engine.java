@@ -5,6 +5,7 @@ import dev.chainbreaker.core.event.EventCodec;
 import dev.chainbreaker.core.event.EventType;
 import dev.chainbreaker.core.event.PhoneNumbers;
 import dev.chainbreaker.core.event.Sensitive;
+import dev.chainbreaker.core.graph.EntityCodec;
 import dev.chainbreaker.core.graph.IdentityGraph;
 import dev.chainbreaker.core.rules.RulePack;
 import dev.chainbreaker.core.rules.RulePackLoader;
@@ -14,6 +15,7 @@ import dev.chainbreaker.core.state.StateCodec;
 import dev.chainbreaker.screen.Screener;
 import dev.chainbreaker.screen.Verdict;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +44,9 @@ public final class Engine {
     this.screener = b.screener;
     this.codec = new EventCodec(b.phones, b.sensitive);
     this.decided = new DecisionCache(b.dedupCapacity);
+    if (b.recordGraphChanges) {
+      graph.recordChanges();
+    }
     use(b.rules);
   }
 
@@ -153,6 +158,33 @@ public final class Engine {
     return graph;
   }
 
+  /**
+   * Hands out the identity-graph nodes changed since the last call, each in its stored encoding
+   * ({@link EntityCodec}) under its hash: what a host persisting the graph writes with the events
+   * that changed them. Nothing unless the engine was built with {@link Builder#recordGraphChanges}.
+   */
+  public synchronized void drainGraphChanges(BiConsumer<Long, byte[]> each) {
+    graph.drainChanges(e -> each.accept(e.hash(), EntityCodec.encode(e)));
+  }
+
+  /** Every identity-graph node in its stored encoding, for a host that compares or saves the whole graph. */
+  public synchronized void forEachEncodedEntity(BiConsumer<Long, byte[]> each) {
+    graph.forEach(e -> each.accept(e.hash(), EntityCodec.encode(e)));
+  }
+
+  /**
+   * Puts back a phone's state as {@link #encodeState} wrote it under the current pack: how a host
+   * that keeps every phone's latest state resumes without replaying the log.
+   */
+  public synchronized void restoreState(String phone, byte[] encoded) {
+    phones.put(PhoneNumbers.key(phone), stateCodec.decode(encoded));
+  }
+
+  /** Puts back an identity-graph node as {@link #drainGraphChanges} handed it out. */
+  public synchronized void restoreEntity(byte[] encoded) {
+    graph.restore(EntityCodec.decode(encoded));
+  }
+
   /** Drops phones with nothing left worth keeping at {@code nowMs} (event time); returns how many. */
   public synchronized int expireIdle(long nowMs) {
     long ttl = decider.pack().settings().stateTtlMs();
@@ -169,6 +201,7 @@ public final class Engine {
     private Sensitive sensitive;
     private PhoneNumbers phones = PhoneNumbers.china();
     private int dedupCapacity = 1_000_000;
+    private boolean recordGraphChanges;
 
     public Builder rules(RulePack rules) {
       this.rules = rules;
@@ -195,6 +228,12 @@ public final class Engine {
     /** How many recent (source, id) pairs are remembered for retries. */
     public Builder dedupCapacity(int capacity) {
       this.dedupCapacity = capacity;
+      return this;
+    }
+
+    /** Remembers changed identity-graph nodes for {@link Engine#drainGraphChanges} (a host that persists them). */
+    public Builder recordGraphChanges() {
+      this.recordGraphChanges = true;
       return this;
     }
 

@@ -18,9 +18,12 @@ import java.util.function.Consumer;
 
 /**
  * The engine made durable: every decision goes through here, is written to the {@link Store} in
- * log order, and is acknowledged only once the write is durable. On open the engine is rebuilt by
- * replaying the log through a fresh engine, with each rule version re-applied at the position it
- * was swapped in, and checked against the stored decisions and states.
+ * log order with the phone's new state and the identity-graph nodes it changed, and is acknowledged
+ * only once the write is durable. On open the engine is loaded from those stored states and nodes,
+ * so a restart takes time in proportion to the phones kept, not to the log. A replay (on request,
+ * or once for a store written before the graph was stored) rebuilds it from the log instead, with
+ * each rule version re-applied at the position it was swapped in, and checks it against the stored
+ * decisions, states and nodes.
  *
  * <p>Two stages, each one batch at a time: the engine decides a batch under the ledger's monitor,
  * then the store writes it under the append lock, which is taken before the monitor is released. So
@@ -42,7 +45,7 @@ public final class Ledger implements AutoCloseable {
   /** The sequence of the last event decided (guarded by this); the store's catches up when it is written. */
   private long decidedSeq;
 
-  private Ledger(Store store, Sensitive sensitive, RulePack initial, Consumer<String> log) {
+  private Ledger(Store store, Sensitive sensitive, RulePack initial, boolean replay, Consumer<String> log) {
     this.store = store;
     this.sensitive = sensitive;
     List<RuleVersion> versions = store.ruleVersions();
@@ -51,50 +54,142 @@ public final class Ledger implements AutoCloseable {
       store.putRules(pack.name(), pack.version(), pack.source(), "system", System.currentTimeMillis(), Map.of());
       versions = store.ruleVersions();
     }
+    RuleVersion last = versions.get(versions.size() - 1);
+    this.currentRuleVersion = last.version();
+    boolean graphStored = store.graphComplete();
+    if (replay || !graphStored) {
+      Opened r = replay(versions);
+      this.engine = r.engine;
+      this.recovery = r.recovery;
+      if (!graphStored || recovery.stateMismatches() > 0 || recovery.entityMismatches() > 0) {
+        // The log is the truth: store what it rebuilt, so that the next start loads it. A store
+        // written before the graph had its own family gets its graph here, once.
+        Map<String, byte[]> states = new HashMap<>();
+        store.forEachState((phone, bytes) -> states.put(phone, engine.encodeState(phone)));
+        states.values().removeIf(java.util.Objects::isNull);
+        Map<Long, byte[]> graph = new HashMap<>();
+        engine.forEachEncodedEntity(graph::put);
+        store.putSnapshot(states, graph);
+      }
+      if (!recovery.consistent()) {
+        log.accept("WARNING: recovery rebuilt " + recovery.decisionMismatches() + " different decisions, "
+            + recovery.stateMismatches() + " different phone states and " + recovery.entityMismatches()
+            + " different identity-graph nodes from the log (of " + recovery.events() + " events, "
+            + recovery.phones() + " phones); the in-memory state is the replayed one, and the stored states and"
+            + " graph are replaced by it");
+      }
+    } else {
+      Opened r = load(last, versions.size());
+      this.engine = r.engine;
+      this.recovery = r.recovery;
+    }
+    engine.drainGraphChanges((hash, bytes) -> { }); // what the replay or load touched is stored already
+    this.decidedSeq = store.lastSequence();
+  }
+
+  /**
+   * The fast restart: every phone's state and every identity-graph node as the last write left them
+   * (each written with its event, in one batch), under the pack in force. Time grows with the
+   * phones and nodes kept, not with the length of the log.
+   */
+  private Opened load(RuleVersion last, int ruleVersions) {
     long t0 = System.nanoTime();
-    RuleVersion first = versions.get(0);
-    this.engine = newEngine(RulePackLoader.load(first.yaml()));
-    this.currentRuleVersion = first.version();
+    Engine e = newEngine(RulePackLoader.load(last.yaml()));
+    long[] n = new long[2];
+    try {
+      store.forEachState((phone, bytes) -> {
+        e.restoreState(phone, bytes);
+        n[0]++;
+      });
+      store.forEachEntity(bytes -> {
+        e.restoreEntity(bytes);
+        n[1]++;
+      });
+    } catch (RuntimeException ex) {
+      throw new StoreException("a stored phone state or identity-graph node cannot be read (" + ex
+          + "); start once with storage.recovery: replay to rebuild them from the event log", ex);
+    }
+    return new Opened(e, Recovery.loaded(store.lastSequence(), ruleVersions, n[0], n[1], (System.nanoTime() - t0) / 1_000_000));
+  }
+
+  /** The engine an open starts with, and how it was made. */
+  private record Opened(Engine engine, Recovery recovery) {}
+
+  /**
+   * Replays the whole log through a fresh engine, switching rule packs at the sequence each version
+   * was swapped in, and compares what it rebuilds with what is stored: every decision, every
+   * phone's state and (when stored) every identity-graph node.
+   */
+  private Opened replay(List<RuleVersion> versions) {
+    long t0 = System.nanoTime();
+    Engine e = newEngine(RulePackLoader.load(versions.get(0).yaml()));
     long[] counts = new long[2]; // events, decision mismatches
     int[] next = {1};
-    List<RuleVersion> vs = versions;
     store.forEachEvent(1, se -> {
-      while (next[0] < vs.size() && vs.get(next[0]).fromSeq() <= se.seq()) {
-        RuleVersion rv = vs.get(next[0]++);
-        engine.use(RulePackLoader.load(rv.yaml()));
-        currentRuleVersion = rv.version();
+      while (next[0] < versions.size() && versions.get(next[0]).fromSeq() <= se.seq()) {
+        e.use(RulePackLoader.load(versions.get(next[0]++).yaml()));
       }
-      Decision d = engine.decide(se.event());
+      Decision d = e.decide(se.event());
       counts[0]++;
       StoredDecision stored = store.decision(se.event().dedupKey());
       if (stored == null || !stored.json().equals(DecisionJson.toJson(d))) {
         counts[1]++;
       }
     });
-    while (next[0] < vs.size()) {
-      RuleVersion rv = vs.get(next[0]++);
-      engine.use(RulePackLoader.load(rv.yaml()));
-      currentRuleVersion = rv.version();
+    while (next[0] < versions.size()) {
+      e.use(RulePackLoader.load(versions.get(next[0]++).yaml()));
     }
     long[] phones = new long[2]; // phones, state mismatches
     store.forEachState((phone, bytes) -> {
       phones[0]++;
-      if (!Arrays.equals(bytes, engine.encodeState(phone))) {
+      if (!Arrays.equals(bytes, e.encodeState(phone))) {
         phones[1]++;
       }
     });
-    this.decidedSeq = store.lastSequence();
-    this.recovery = new Recovery(counts[0], versions.size(), counts[1], phones[1], phones[0], (System.nanoTime() - t0) / 1_000_000);
-    if (!recovery.consistent()) {
-      log.accept("WARNING: recovery rebuilt " + recovery.decisionMismatches() + " different decisions and "
-          + recovery.stateMismatches() + " different phone states from the log (of " + recovery.events() + " events, "
-          + recovery.phones() + " phones); the in-memory state is the replayed one");
+    long[] entities = new long[2]; // nodes, node mismatches
+    boolean graphStored = store.graphComplete();
+    e.forEachEncodedEntity((hash, bytes) -> {
+      entities[0]++;
+      if (graphStored && !Arrays.equals(bytes, store.entity(hash))) {
+        entities[1]++;
+      }
+    });
+    Recovery r = new Recovery("replayed", counts[0], versions.size(), counts[1], phones[1], phones[0], entities[0],
+        entities[1], graphStored, (System.nanoTime() - t0) / 1_000_000);
+    return new Opened(e, r);
+  }
+
+  /**
+   * Replays the whole log into a fresh engine and compares it with the store, as a replay-mode open
+   * does, without replacing the live engine: what an operator runs to check that the stored states
+   * are what the log says. Events wait while it runs.
+   */
+  public Recovery verify() {
+    synchronized (this) {
+      appendLock.lock();
+      try {
+        return replay(store.ruleVersions()).recovery;
+      } finally {
+        appendLock.unlock();
+      }
     }
   }
 
-  /** Opens the ledger on a store, replaying its log. {@code initial} is the pack of a new store (null: the default). */
+  /**
+   * Opens the ledger on a store, loading the stored phone states and identity graph (a store
+   * written before the graph was stored is replayed instead, once). {@code initial} is the pack of
+   * a new store (null: the default).
+   */
   public static Ledger open(Store store, Sensitive sensitive, RulePack initial, Consumer<String> log) {
-    return new Ledger(store, sensitive, initial, log);
+    return new Ledger(store, sensitive, initial, false, log);
+  }
+
+  /**
+   * As {@link #open(Store, Sensitive, RulePack, Consumer)}; with {@code replay}, rebuilds the engine
+   * by replaying the whole log and checks it against the stored decisions, states and graph.
+   */
+  public static Ledger open(Store store, Sensitive sensitive, RulePack initial, boolean replay, Consumer<String> log) {
+    return new Ledger(store, sensitive, initial, replay, log);
   }
 
   /**
@@ -107,12 +202,12 @@ public final class Ledger implements AutoCloseable {
   static final int DEDUP_CAPACITY = 4096;
 
   private Engine newEngine(RulePack pack) {
-    return Engine.builder().rules(pack).sensitive(sensitive).dedupCapacity(DEDUP_CAPACITY).build();
+    return Engine.builder().rules(pack).sensitive(sensitive).dedupCapacity(DEDUP_CAPACITY).recordGraphChanges().build();
   }
 
   /** A fresh engine with the same identifier hashing, for dry runs. */
   public Engine freshEngine(RulePack pack) {
-    return newEngine(pack);
+    return Engine.builder().rules(pack).sensitive(sensitive).dedupCapacity(DEDUP_CAPACITY).build();
   }
 
   public Engine engine() {
@@ -155,6 +250,7 @@ public final class Ledger implements AutoCloseable {
     }
     List<Submitted> out = new ArrayList<>(events.size());
     List<Accepted> accepted = new ArrayList<>(events.size());
+    Map<Long, byte[]> changedEntities = new HashMap<>();
     Map<String, byte[]> mine = null;
     synchronized (this) {
       if (failed) {
@@ -188,6 +284,7 @@ public final class Ledger implements AutoCloseable {
         out.add(new Submitted(e, json, false, ++decidedSeq));
       }
       if (!accepted.isEmpty()) {
+        engine.drainGraphChanges(changedEntities::put);
         mine = new HashMap<>(accepted.size() * 2);
         for (Accepted a : accepted) {
           mine.put(a.event().dedupKey(), a.decisionUtf8());
@@ -207,7 +304,7 @@ public final class Ledger implements AutoCloseable {
         throw new StoreException("an earlier write failed; restart to recover from the log", null);
       }
       try {
-        waitFor = accepted.isEmpty() ? store.lastSequence() : store.append(accepted);
+        waitFor = accepted.isEmpty() ? store.lastSequence() : store.append(accepted, changedEntities);
       } catch (RuntimeException ex) {
         failed = true; // the engine has decided what the log does not hold: only a restart (replay) is safe
         throw ex instanceof StoreException ? ex : new StoreException("write failed: " + ex.getMessage(), ex);

@@ -55,7 +55,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code keys}: SHA-256 of an API key → its record (role, name, creation);
  *   <li>{@code cases}: phone → the analyst's label of its case (JSON: label, note, who, when), kept
  *       for export as tuning ground truth; opened as {@code open} with the opening evidence when the
- *       line first becomes COMPROMISED, in the same write as that event.
+ *       line first becomes COMPROMISED, in the same write as that event;
+ *   <li>{@code entities}: 8-byte hash → the identity-graph node ({@link
+ *       dev.chainbreaker.core.graph.EntityCodec}), written with the event that changed it. With every
+ *       phone's state beside it, this is all the engine holds, so a restart loads it instead of
+ *       replaying the log; {@link #GRAPH_KEY} in the default family says the family is complete
+ *       (a store written before it existed is replayed once, then completed).
  * </ul>
  *
  * <p>Event, decision and state of a request are written in one {@link WriteBatch}, so they commit
@@ -63,7 +68,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Store implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys", "cases"};
+  private static final String[] FAMILIES = {"default", "events", "decisions", "state", "timeline", "rules", "audit", "keys", "cases", "entities"};
   private static final byte[] EMPTY = new byte[0];
   static final double DECISIONS_MEMTABLE_BLOOM_RATIO = 0.02;
   /**
@@ -73,6 +78,11 @@ public final class Store implements AutoCloseable {
    */
   static final int FORMAT = 2;
   static final byte[] FORMAT_KEY = Bytes.utf8("format");
+  /**
+   * Present once the {@code entities} family holds every identity-graph node at the log's end: set
+   * on a new store, and by {@link #putSnapshot} after a replay of a store written before the family.
+   */
+  static final byte[] GRAPH_KEY = Bytes.utf8("graph");
   private static final int MIGRATION_BATCH = 10_000;
 
   static {
@@ -93,6 +103,7 @@ public final class Store implements AutoCloseable {
   private final ColumnFamilyHandle audit;
   private final ColumnFamilyHandle keys;
   private final ColumnFamilyHandle cases;
+  private final ColumnFamilyHandle entities;
   private final WriteOptions writeOptions;
   private final GroupCommitter committer;
   private final long migrated;
@@ -145,6 +156,7 @@ public final class Store implements AutoCloseable {
     keys = handles.get(7);
     // added after the first release: setCreateMissingColumnFamilies adds it to an older data directory
     cases = handles.get(8);
+    entities = handles.get(9);
     // The WAL is always on: without it an acknowledged write would not survive a process crash.
     writeOptions = new WriteOptions().setSync(false).setDisableWAL(false);
     try {
@@ -155,6 +167,9 @@ public final class Store implements AutoCloseable {
     }
     lastSeq = lastKey(events);
     lastAudit = lastKey(audit);
+    if (lastSeq == 0 && db.get(defaults, GRAPH_KEY) == null) {
+      db.put(defaults, GRAPH_KEY, Bytes.utf8("1")); // a new store: an empty graph is complete
+    }
     committer = options.durability() == Durability.POWER_LOSS ? new GroupCommitter(db, lastSeq) : null;
   }
 
@@ -188,6 +203,14 @@ public final class Store implements AutoCloseable {
    * {@link #awaitDurable} before acknowledging.
    */
   public synchronized long append(List<Accepted> accepted) {
+    return append(accepted, Map.of());
+  }
+
+  /**
+   * As {@link #append(List)}, with the identity-graph nodes the batch changed ({@link
+   * dev.chainbreaker.core.Engine#drainGraphChanges}) in the same write.
+   */
+  public synchronized long append(List<Accepted> accepted, Map<Long, byte[]> changedEntities) {
     if (accepted.isEmpty()) {
       return lastSeq;
     }
@@ -220,6 +243,9 @@ public final class Store implements AutoCloseable {
         if (w.opens != null && db.get(cases, phone) == null) {
           batch.put(cases, phone, openedCase(w.opens));
         }
+      }
+      for (Map.Entry<Long, byte[]> en : changedEntities.entrySet()) {
+        batch.put(entities, Bytes.seq(en.getKey()), en.getValue());
       }
       db.write(writeOptions, batch);
     } catch (RocksDBException ex) {
@@ -360,6 +386,57 @@ public final class Store implements AutoCloseable {
         }
         it.next();
       }
+    }
+  }
+
+  /** Every stored identity-graph node, in its encoding. */
+  public void forEachEntity(java.util.function.Consumer<byte[]> each) {
+    try (RocksIterator it = db.newIterator(entities)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        each.accept(it.value());
+      }
+    }
+  }
+
+  /** One identity-graph node by hash, or null. */
+  public byte[] entity(long hash) {
+    return get(entities, Bytes.seq(hash));
+  }
+
+  /** True when the {@code entities} family holds the whole graph at the log's end (see {@link #GRAPH_KEY}). */
+  public boolean graphComplete() {
+    return get(defaults, GRAPH_KEY) != null;
+  }
+
+  /**
+   * Stores phone states and the whole identity graph as a replay of the log rebuilt them, and marks
+   * the graph complete; the mark is removed first and written last, synced, so that a crash
+   * part-way leaves no mark and the next open replays again.
+   */
+  public synchronized void putSnapshot(Map<String, byte[]> states, Map<Long, byte[]> graph) {
+    WriteBatch batch = new WriteBatch();
+    try {
+      if (db.get(defaults, GRAPH_KEY) != null) {
+        try (WriteBatch unmark = new WriteBatch()) {
+          unmark.delete(defaults, GRAPH_KEY);
+          write(unmark);
+        }
+      }
+      long n = 0;
+      for (Map.Entry<String, byte[]> en : states.entrySet()) {
+        batch.put(state, Bytes.stateKey(Bytes.utf8(en.getKey())), en.getValue());
+        batch = flushWhenFull(batch, ++n);
+      }
+      for (Map.Entry<Long, byte[]> en : graph.entrySet()) {
+        batch.put(entities, Bytes.seq(en.getKey()), en.getValue());
+        batch = flushWhenFull(batch, ++n);
+      }
+      batch.put(defaults, GRAPH_KEY, Bytes.utf8("1"));
+      write(batch);
+    } catch (RocksDBException ex) {
+      throw new StoreException("write failed: " + ex.getMessage(), ex);
+    } finally {
+      batch.close();
     }
   }
 

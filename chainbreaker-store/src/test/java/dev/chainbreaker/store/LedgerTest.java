@@ -47,8 +47,12 @@ class LedgerTest {
   }
 
   private Ledger open(Durability d) {
+    return open(d, false);
+  }
+
+  private Ledger open(Durability d, boolean replay) {
     Store store = Store.open(StoreOptions.defaults(dir).withDurability(d));
-    return Ledger.open(store, SECRET, null, msg -> { throw new AssertionError(msg); });
+    return Ledger.open(store, SECRET, null, replay, msg -> { throw new AssertionError(msg); });
   }
 
   @Test
@@ -68,11 +72,24 @@ class LedgerTest {
       }
       assertEquals(200, l.store().lastSequence());
     }
-    try (Ledger l = open(Durability.POWER_LOSS)) {
+    Map<String, byte[]> replayedStates = new HashMap<>();
+    try (Ledger l = open(Durability.POWER_LOSS, true)) {
       Recovery r = l.recovery();
+      assertEquals("replayed", r.mode());
       assertEquals(200, r.events());
       assertEquals(2, r.ruleVersions());
       assertTrue(r.consistent(), r.toString());
+      for (String phone : List.of("+8613800000001", "+8613800000002", "+8613800000003")) {
+        replayedStates.put(phone, l.engine().encodeState(phone));
+      }
+    }
+    // a plain restart loads the states stored under the second pack: the same as the replay's
+    try (Ledger l = open(Durability.POWER_LOSS)) {
+      assertEquals("loaded", l.recovery().mode());
+      replayedStates.forEach((phone, bytes) -> assertArrayEquals(bytes, l.engine().encodeState(phone), phone));
+      Recovery r = l.recovery();
+      assertEquals(200, r.events());
+      assertEquals(2, r.ruleVersions());
       for (Map.Entry<String, String> d : decided.entrySet()) {
         assertEquals(d.getValue(), l.store().decision(d.getKey()).json());
       }
@@ -172,7 +189,7 @@ class LedgerTest {
         assertEquals(e.getKey(), l.store().decision(e.getValue()).seq());
       }
     }
-    try (Ledger l = open(Durability.PROCESS_CRASH)) {
+    try (Ledger l = open(Durability.PROCESS_CRASH, true)) {
       assertTrue(l.recovery().consistent(), l.recovery().toString());
       assertEquals(n, l.recovery().events());
       for (Map.Entry<String, byte[]> a : answers.entrySet()) {

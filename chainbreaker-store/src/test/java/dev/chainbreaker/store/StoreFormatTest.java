@@ -156,7 +156,7 @@ class StoreFormatTest {
     void run(RocksDB db, Map<String, ColumnFamilyHandle> families) throws Exception;
   }
 
-  private static void withRawDb(Path dir, RawDbWork work) throws Exception {
+  static void withRawDb(Path dir, RawDbWork work) throws Exception {
     String path = dir.resolve("rocksdb").toString();
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     try (org.rocksdb.Options o = new org.rocksdb.Options()) {

@@ -20,6 +20,8 @@ public final class Entity {
   String atRiskPhone;
   String[] atRiskEvidence = new String[0];
   boolean frozenByOwner;
+  /** Changed since the graph last handed its changes out (only when it records them). */
+  boolean changed;
 
   Entity(long hash, EntityKind kind, long firstSeen) {
     this.hash = hash;

@@ -24,8 +24,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * maxBatch: 1000               # CHAINBREAKER_MAX_BATCH
  * rules: packs/my-pack.yaml    # CHAINBREAKER_RULES: the first pack of a new data directory
  * identifierSecretFile: /run/secrets/cb   # CHAINBREAKER_IDENTIFIER_SECRET_FILE
- * storage: { writeBufferMb: 32, maxWalMb: 256 }
+ * storage: { writeBufferMb: 32, maxWalMb: 256, recovery: load }   # recovery: CHAINBREAKER_RECOVERY
  * </pre>
+ *
+ * <p>{@code recovery}: how a restart rebuilds the engine. {@code load} (the default) loads the stored
+ * phone states and identity graph, in time proportional to the phones kept; {@code replay} replays
+ * the whole event log and checks every decision, state and graph node against the stored ones (an
+ * audit, in time proportional to the log).
  *
  * <p>The identifier hashing secret itself is never in this file: it comes from
  * {@code CHAINBREAKER_IDENTIFIER_SECRET}, from {@code identifierSecretFile}, or from
@@ -41,14 +46,15 @@ public record ServerConfig(
     Path rules,
     Path identifierSecretFile,
     int writeBufferMb,
-    int maxWalMb) {
+    int maxWalMb,
+    boolean replayOnStart) {
 
   private static final Set<String> KEYS =
       Set.of("host", "port", "data", "durability", "maxBodyBytes", "maxBatch", "rules", "identifierSecretFile", "storage");
-  private static final Set<String> STORAGE_KEYS = Set.of("writeBufferMb", "maxWalMb");
+  private static final Set<String> STORAGE_KEYS = Set.of("writeBufferMb", "maxWalMb", "recovery");
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, Path.of("data"), Durability.PROCESS_CRASH, 1024 * 1024, 1000, null, null, 32, 256);
+    return new ServerConfig("127.0.0.1", 8080, Path.of("data"), Durability.PROCESS_CRASH, 1024 * 1024, 1000, null, null, 32, 256, false);
   }
 
   /** Reads the YAML file (if any) over the defaults, then the environment over that. */
@@ -97,13 +103,13 @@ public record ServerConfig(
     if (y.containsKey("data")) c = c.withData(Path.of(str(y, "data", where)));
     if (y.containsKey("durability")) c = c.withDurability(durability(str(y, "durability", where), where));
     if (y.containsKey("maxBodyBytes")) c = new ServerConfig(c.host, c.port, c.data, c.durability,
-        integer(str(y, "maxBodyBytes", where), "maxBodyBytes", where), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        integer(str(y, "maxBodyBytes", where), "maxBodyBytes", where), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (y.containsKey("maxBatch")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        (int) integer(str(y, "maxBatch", where), "maxBatch", where), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        (int) integer(str(y, "maxBatch", where), "maxBatch", where), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (y.containsKey("rules")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        Path.of(str(y, "rules", where)), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        Path.of(str(y, "rules", where)), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (y.containsKey("identifierSecretFile")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        c.rules, Path.of(str(y, "identifierSecretFile", where)), c.writeBufferMb, c.maxWalMb);
+        c.rules, Path.of(str(y, "identifierSecretFile", where)), c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (y.containsKey("storage")) {
       if (!(y.get("storage") instanceof Map<?, ?> s)) {
         throw new IllegalArgumentException(where + ": 'storage' is a mapping");
@@ -115,8 +121,9 @@ public record ServerConfig(
         }
       }
       int wb = st.containsKey("writeBufferMb") ? (int) integer(str(st, "writeBufferMb", where), "storage.writeBufferMb", where) : c.writeBufferMb;
+      boolean replay = st.containsKey("recovery") ? recovery(str(st, "recovery", where), "storage.recovery", where) : c.replayOnStart;
       int wal = st.containsKey("maxWalMb") ? (int) integer(str(st, "maxWalMb", where), "storage.maxWalMb", where) : c.maxWalMb;
-      c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch, c.rules, c.identifierSecretFile, wb, wal);
+      c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch, c.rules, c.identifierSecretFile, wb, wal, replay);
     }
     return c;
   }
@@ -130,33 +137,35 @@ public record ServerConfig(
     if (env.get("CHAINBREAKER_DATA") != null) c = c.withData(Path.of(env.get("CHAINBREAKER_DATA")));
     if (env.get("CHAINBREAKER_DURABILITY") != null) c = c.withDurability(durability(env.get("CHAINBREAKER_DURABILITY"), w));
     if (env.get("CHAINBREAKER_MAX_BODY_BYTES") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability,
-        integer(env.get("CHAINBREAKER_MAX_BODY_BYTES"), "CHAINBREAKER_MAX_BODY_BYTES", w), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        integer(env.get("CHAINBREAKER_MAX_BODY_BYTES"), "CHAINBREAKER_MAX_BODY_BYTES", w), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (env.get("CHAINBREAKER_MAX_BATCH") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        (int) integer(env.get("CHAINBREAKER_MAX_BATCH"), "CHAINBREAKER_MAX_BATCH", w), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        (int) integer(env.get("CHAINBREAKER_MAX_BATCH"), "CHAINBREAKER_MAX_BATCH", w), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (env.get("CHAINBREAKER_RULES") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        Path.of(env.get("CHAINBREAKER_RULES")), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb);
+        Path.of(env.get("CHAINBREAKER_RULES")), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
     if (env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        c.maxBatch, c.rules, Path.of(env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE")), c.writeBufferMb, c.maxWalMb);
+        c.maxBatch, c.rules, Path.of(env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE")), c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+    if (env.get("CHAINBREAKER_RECOVERY") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
+        c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, recovery(env.get("CHAINBREAKER_RECOVERY"), "CHAINBREAKER_RECOVERY", w));
     return c;
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb);
+    return new ServerConfig(h, port, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
   }
 
   public ServerConfig withPort(long p) {
     if (p < 0 || p > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + p);
     }
-    return new ServerConfig(host, (int) p, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb);
+    return new ServerConfig(host, (int) p, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
   }
 
   public ServerConfig withData(Path d) {
-    return new ServerConfig(host, port, d, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb);
+    return new ServerConfig(host, port, d, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
   }
 
   public ServerConfig withDurability(Durability d) {
-    return new ServerConfig(host, port, data, d, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb);
+    return new ServerConfig(host, port, data, d, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
   }
 
   private static String str(Map<String, Object> y, String key, String where) {
@@ -173,6 +182,15 @@ public record ServerConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(where + ": '" + name + "' must be an integer, not '" + v + "'");
     }
+  }
+
+  /** {@code load} or {@code replay}: true for a replay. */
+  private static boolean recovery(String v, String name, String where) {
+    return switch (v.strip()) {
+      case "load" -> false;
+      case "replay" -> true;
+      default -> throw new IllegalArgumentException(where + ": '" + name + "' is load or replay, not '" + v + "'");
+    };
   }
 
   private static Durability durability(String v, String where) {

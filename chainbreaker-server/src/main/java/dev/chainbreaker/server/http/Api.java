@@ -223,8 +223,9 @@ public final class Api {
     o.put("ruleVersion", s.ledger().currentRuleVersion());
     var r = s.ledger().recovery();
     ObjectNode rec = o.putObject("recovery");
-    rec.put("events", r.events()).put("phones", r.phones()).put("decisionMismatches", r.decisionMismatches())
-        .put("stateMismatches", r.stateMismatches()).put("millis", r.millis());
+    rec.put("mode", r.mode()).put("events", r.events()).put("phones", r.phones()).put("entities", r.entities())
+        .put("decisionMismatches", r.decisionMismatches()).put("stateMismatches", r.stateMismatches())
+        .put("entityMismatches", r.entityMismatches()).put("graphCompared", r.graphCompared()).put("millis", r.millis());
     Json.send(ctx, ok ? 200 : 503, o);
   }
 

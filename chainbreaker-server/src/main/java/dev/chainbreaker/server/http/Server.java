@@ -58,15 +58,20 @@ public final class Server implements AutoCloseable {
           + " phone states and timeline entries)");
     }
     try {
-      this.ledger = Ledger.open(store, new Sensitive(secret.secret()), initial, err::println);
+      this.ledger = Ledger.open(store, new Sensitive(secret.secret()), initial, config.replayOnStart(), err::println);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
     Recovery r = ledger.recovery();
-    if (r.events() > 0) {
-      err.println("chainbreaker: recovered " + r.events() + " events, " + r.phones() + " phones, " + r.ruleVersions()
-          + " rule versions in " + r.millis() + " ms" + (r.consistent() ? " (decisions and state identical to the stored ones)" : ""));
+    if (r.events() > 0 && r.replayed()) {
+      err.println("chainbreaker: replayed " + r.events() + " events, " + r.phones() + " phones, " + r.entities()
+          + " identity-graph nodes, " + r.ruleVersions() + " rule versions in " + r.millis() + " ms"
+          + (!r.consistent() ? "" : r.graphCompared() ? " (decisions, states and graph identical to the stored ones)"
+          : " (decisions and states identical to the stored ones; the graph is stored now, and loaded on the next start)"));
+    } else if (r.events() > 0) {
+      err.println("chainbreaker: loaded " + r.phones() + " phone states and " + r.entities() + " identity-graph nodes in "
+          + r.millis() + " ms (" + r.events() + " events in the log; storage.recovery: replay checks them against it)");
     }
     ApiKeys keys = new ApiKeys(store);
     // The first admin key is made once the port is ours (start): made before, a start that then
@@ -84,6 +89,7 @@ public final class Server implements AutoCloseable {
     // a restart that replayed the log into other decisions or states than were stored: worth an alert
     metrics.gauge("chainbreaker_recovery_decision_mismatches", r::decisionMismatches);
     metrics.gauge("chainbreaker_recovery_state_mismatches", r::stateMismatches);
+    metrics.gauge("chainbreaker_recovery_entity_mismatches", r::entityMismatches);
     java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
     metrics.gauge("chainbreaker_jvm_heap_used_bytes", () -> memory.getHeapMemoryUsage().getUsed());
     metrics.gauge("chainbreaker_jvm_heap_max_bytes", () -> memory.getHeapMemoryUsage().getMax());

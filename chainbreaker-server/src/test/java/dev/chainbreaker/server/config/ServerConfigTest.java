@@ -36,6 +36,20 @@ class ServerConfigTest {
   }
 
   @Test
+  void aRestartLoadsByDefaultAndReplaysTheLogOnRequest() throws Exception {
+    assertFalse(ServerConfig.load(null, Map.of()).replayOnStart(), "the documented default: load the stored state");
+    Path f = dir.resolve("replay.yaml");
+    Files.writeString(f, "storage:\n  recovery: replay\n  maxWalMb: 64\n");
+    assertTrue(ServerConfig.load(f, Map.of()).replayOnStart());
+    assertEquals(64, ServerConfig.load(f, Map.of()).maxWalMb());
+    assertFalse(ServerConfig.load(f, Map.of("CHAINBREAKER_RECOVERY", "load")).replayOnStart(), "the environment wins");
+    assertTrue(ServerConfig.load(null, Map.of("CHAINBREAKER_RECOVERY", "replay")).replayOnStart());
+    Files.writeString(f, "storage:\n  recovery: sometimes\n");
+    String m = assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(f, Map.of())).getMessage();
+    assertTrue(m.contains("storage.recovery") && m.contains("load or replay"), m);
+  }
+
+  @Test
   void mistakesAndSecretsAreRefusedByName() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "prot: 9000\n");

@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * kill -9 under load: the server runs as its own JVM, four clients post singles and batches, the
- * process is killed with SIGKILL mid-stream, and a restart on the same data directory must hold
- * every acknowledged event with the decision that was acknowledged, rebuild identical state from the
- * log, and go on deciding.
+ * process is killed with SIGKILL mid-stream, and a restart on the same data directory must load the
+ * stored state, hold every acknowledged event with the decision that was acknowledged, and go on
+ * deciding; killed again, a start that replays the whole log must rebuild exactly the decisions,
+ * phone states and identity graph that were stored.
  */
 class CrashRecoveryTest {
   static final String ADMIN = "crash-admin-key-0123456789";
@@ -39,11 +40,16 @@ class CrashRecoveryTest {
   record Running(Process process, int port) {}
 
   private Running start(String durability) throws IOException {
+    return start(durability, "load");
+  }
+
+  private Running start(String durability, String recovery) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.chainbreaker.server.Main",
         "serve", "--port", "0", "--data", data.toString());
     pb.environment().put("CHAINBREAKER_ADMIN_KEY", ADMIN);
     pb.environment().put("CHAINBREAKER_DURABILITY", durability);
+    pb.environment().put("CHAINBREAKER_RECOVERY", recovery);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -125,9 +131,7 @@ class CrashRecoveryTest {
     try {
       TestClient again = new TestClient(second.port());
       JsonNode health = TestClient.json(again.get("/healthz", null));
-      JsonNode recovery = health.get("recovery");
-      assertEquals(0, recovery.get("decisionMismatches").asLong(), health.toString());
-      assertEquals(0, recovery.get("stateMismatches").asLong(), "rebuilt state identical to the stored: " + health);
+      assertEquals("loaded", health.get("recovery").get("mode").asString(), "a restart loads the stored state: " + health);
       long stored = health.get("events").asLong();
       assertTrue(stored >= acked.size(), "every acknowledged event is stored: " + stored + " < " + acked.size());
       // every acknowledged event is there with its decision: re-posting it is a retry with the same answer
@@ -149,6 +153,22 @@ class CrashRecoveryTest {
     } finally {
       second.process().destroyForcibly();
       second.process().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    // Replaying the whole log rebuilds exactly the decisions, phone states and identity graph stored.
+    Running third = start(durability, "replay");
+    try {
+      JsonNode health = TestClient.json(new TestClient(third.port()).get("/healthz", null));
+      JsonNode recovery = health.get("recovery");
+      assertEquals("replayed", recovery.get("mode").asString(), health.toString());
+      assertTrue(recovery.get("events").asLong() > acked.size(), health.toString());
+      assertTrue(recovery.get("graphCompared").asBoolean(), health.toString());
+      assertEquals(0, recovery.get("decisionMismatches").asLong(), health.toString());
+      assertEquals(0, recovery.get("stateMismatches").asLong(), "rebuilt state identical to the stored: " + health);
+      assertEquals(0, recovery.get("entityMismatches").asLong(), "rebuilt graph identical to the stored: " + health);
+    } finally {
+      third.process().destroyForcibly();
+      third.process().waitFor(30, TimeUnit.SECONDS);
     }
   }
 }
