@@ -57,6 +57,16 @@ public final class Ledger implements AutoCloseable {
     RuleVersion last = versions.get(versions.size() - 1);
     this.currentRuleVersion = last.version();
     boolean graphStored = store.graphComplete();
+    long first = store.firstSequence();
+    if (first > 1 && !graphStored) {
+      throw new StoreException("the event log starts at sequence " + first + " (older events were deleted) and there"
+          + " is no stored identity graph: the engine can be neither loaded nor replayed", null);
+    }
+    if (replay && first > 1) {
+      log.accept("storage.recovery: replay needs the whole event log, but retention deleted the events before sequence "
+          + first + "; the stored state is loaded instead");
+      replay = false;
+    }
     if (replay || !graphStored) {
       Opened r = replay(versions);
       this.engine = r.engine;
@@ -162,9 +172,14 @@ public final class Ledger implements AutoCloseable {
   /**
    * Replays the whole log into a fresh engine and compares it with the store, as a replay-mode open
    * does, without replacing the live engine: what an operator runs to check that the stored states
-   * are what the log says. Events wait while it runs.
+   * are what the log says. Events wait while it runs. Throws {@link IllegalStateException} once
+   * retention has deleted the log's first events.
    */
   public Recovery verify() {
+    long first = store.firstSequence();
+    if (first > 1) {
+      throw new IllegalStateException("a replay needs the whole event log; retention deleted the events before sequence " + first);
+    }
     synchronized (this) {
       appendLock.lock();
       try {

@@ -440,6 +440,98 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  // ---- retention ---------------------------------------------------------------------------
+
+  /** Prefix of the clock marks in the default family: {@code clock/} + 8-byte wall time → 8-byte last sequence. */
+  private static final byte[] CLOCK_PREFIX = Bytes.utf8("clock/");
+
+  private static byte[] clockKey(long wallMs) {
+    byte[] k = java.util.Arrays.copyOf(CLOCK_PREFIX, CLOCK_PREFIX.length + 8);
+    System.arraycopy(Bytes.seq(wallMs), 0, k, CLOCK_PREFIX.length, 8);
+    return k;
+  }
+
+  /**
+   * Records that every event up to the last sequence was written by {@code wallMs}. Events carry
+   * their institutions' times, which may be old (a backfill) or wrong; retention counts from when
+   * the store received them, which these marks tell to within the interval between them.
+   */
+  public void markClock(long wallMs) {
+    try {
+      db.put(defaults, clockKey(wallMs), Bytes.seq(lastSequence()));
+    } catch (RocksDBException e) {
+      throw new StoreException("write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The last sequence a clock mark at or before {@code wallMs} vouches for; 0 when no mark is that old. */
+  public long sequenceWrittenBy(long wallMs) {
+    try (RocksIterator it = db.newIterator(defaults)) {
+      it.seekForPrev(clockKey(wallMs));
+      if (it.isValid() && startsWith(it.key(), CLOCK_PREFIX)) {
+        return Bytes.seq(it.value(), 0);
+      }
+      return 0;
+    }
+  }
+
+  private static boolean startsWith(byte[] k, byte[] prefix) {
+    return k.length >= prefix.length && java.util.Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  /** The sequence of the oldest event kept: 1 unless retention removed older ones (the next sequence when none is kept). */
+  public long firstSequence() {
+    try (RocksIterator it = db.newIterator(events)) {
+      it.seekToFirst();
+      return it.isValid() ? Bytes.seq(it.key(), 0) : lastSequence() + 1;
+    }
+  }
+
+  /**
+   * Deletes the oldest events, at most {@code max} and none after {@code throughSeq}, with their
+   * entries in the retry index and their phones' timelines, in one write; returns how many. The
+   * newest event is always kept: its sequence is where the log goes on after a restart. Phone
+   * states and the identity graph are not touched: they are the engine, and a restart loads them.
+   */
+  public long deleteThrough(long throughSeq, int max) {
+    long upto = Math.min(throughSeq, lastSequence() - 1);
+    long first = -1;
+    long last = -1;
+    long n = 0;
+    try (WriteBatch batch = new WriteBatch(); RocksIterator it = db.newIterator(events)) {
+      for (it.seekToFirst(); it.isValid() && n < max; it.next()) {
+        long seq = Bytes.seq(it.key(), 0);
+        if (seq > upto) {
+          break;
+        }
+        Event e = EventBinary.decode(it.value());
+        batch.delete(decisions, Bytes.utf8(e.dedupKey()));
+        batch.delete(state, Bytes.timeline(e.subject(), seq));
+        first = first < 0 ? seq : first;
+        last = seq;
+        n++;
+      }
+      if (n == 0) {
+        return 0;
+      }
+      // one range tombstone for the log itself: its keys are consecutive
+      batch.deleteRange(events, Bytes.seq(first), Bytes.seq(last + 1));
+      db.write(writeOptions, batch);
+    } catch (RocksDBException ex) {
+      throw new StoreException("retention delete failed: " + ex.getMessage(), ex);
+    }
+    return n;
+  }
+
+  /** Drops the clock marks older than {@code wallMs}: once their events are deleted they vouch for nothing. */
+  public void forgetClockBefore(long wallMs) {
+    try {
+      db.deleteRange(defaults, clockKey(0), clockKey(wallMs));
+    } catch (RocksDBException e) {
+      throw new StoreException("write failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Entries moved into the current layout when this store was opened (0 when it was current). */
   public long migratedEntries() {
     return migrated;

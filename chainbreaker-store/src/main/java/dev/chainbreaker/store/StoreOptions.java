@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * How the store is opened.
  *
- * <p>Retention: the event log is the source of truth that recovery replays, so it is never
- * truncated by the store; the decisions and the timelines are kept with it. WAL files are
+ * <p>Retention of events is {@link Retention}'s, run by the server; phone states and the identity
+ * graph are never deleted (a restart loads them). WAL files are
  * deleted once their data is flushed to SST files ({@code walTtlSeconds} = 0) and the total WAL is
  * capped by {@code maxWalMb} (forcing a memtable flush when reached). Compaction is level-style with
  * dynamic level sizes and LZ4 compression for the log (events compress ~3x), so space amplification

@@ -24,8 +24,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * maxBatch: 1000               # CHAINBREAKER_MAX_BATCH
  * rules: packs/my-pack.yaml    # CHAINBREAKER_RULES: the first pack of a new data directory
  * identifierSecretFile: /run/secrets/cb   # CHAINBREAKER_IDENTIFIER_SECRET_FILE
- * storage: { writeBufferMb: 32, maxWalMb: 256, recovery: load }   # recovery: CHAINBREAKER_RECOVERY
+ * storage: { writeBufferMb: 32, maxWalMb: 256, recovery: load, retentionDays: 0 }
+ *                              # CHAINBREAKER_RECOVERY, CHAINBREAKER_RETENTION_DAYS
  * </pre>
+ *
+ * <p>{@code retentionDays}: events (with their retry-index and timeline entries) older than this
+ * many days since they were received are deleted, checked every ten minutes; 0 (the default) keeps
+ * them all. Phone states and the identity graph are kept whatever the age.
  *
  * <p>{@code recovery}: how a restart rebuilds the engine. {@code load} (the default) loads the stored
  * phone states and identity graph, in time proportional to the phones kept; {@code replay} replays
@@ -47,14 +52,15 @@ public record ServerConfig(
     Path identifierSecretFile,
     int writeBufferMb,
     int maxWalMb,
-    boolean replayOnStart) {
+    boolean replayOnStart,
+    int retentionDays) {
 
   private static final Set<String> KEYS =
       Set.of("host", "port", "data", "durability", "maxBodyBytes", "maxBatch", "rules", "identifierSecretFile", "storage");
-  private static final Set<String> STORAGE_KEYS = Set.of("writeBufferMb", "maxWalMb", "recovery");
+  private static final Set<String> STORAGE_KEYS = Set.of("writeBufferMb", "maxWalMb", "recovery", "retentionDays");
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, Path.of("data"), Durability.PROCESS_CRASH, 1024 * 1024, 1000, null, null, 32, 256, false);
+    return new ServerConfig("127.0.0.1", 8080, Path.of("data"), Durability.PROCESS_CRASH, 1024 * 1024, 1000, null, null, 32, 256, false, 0);
   }
 
   /** Reads the YAML file (if any) over the defaults, then the environment over that. */
@@ -103,13 +109,13 @@ public record ServerConfig(
     if (y.containsKey("data")) c = c.withData(Path.of(str(y, "data", where)));
     if (y.containsKey("durability")) c = c.withDurability(durability(str(y, "durability", where), where));
     if (y.containsKey("maxBodyBytes")) c = new ServerConfig(c.host, c.port, c.data, c.durability,
-        integer(str(y, "maxBodyBytes", where), "maxBodyBytes", where), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        integer(str(y, "maxBodyBytes", where), "maxBodyBytes", where), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (y.containsKey("maxBatch")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        (int) integer(str(y, "maxBatch", where), "maxBatch", where), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        (int) integer(str(y, "maxBatch", where), "maxBatch", where), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (y.containsKey("rules")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        Path.of(str(y, "rules", where)), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        Path.of(str(y, "rules", where)), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (y.containsKey("identifierSecretFile")) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        c.rules, Path.of(str(y, "identifierSecretFile", where)), c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        c.rules, Path.of(str(y, "identifierSecretFile", where)), c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (y.containsKey("storage")) {
       if (!(y.get("storage") instanceof Map<?, ?> s)) {
         throw new IllegalArgumentException(where + ": 'storage' is a mapping");
@@ -121,9 +127,10 @@ public record ServerConfig(
         }
       }
       int wb = st.containsKey("writeBufferMb") ? (int) integer(str(st, "writeBufferMb", where), "storage.writeBufferMb", where) : c.writeBufferMb;
+      int days = st.containsKey("retentionDays") ? retentionDays(str(st, "retentionDays", where), "storage.retentionDays", where) : c.retentionDays;
       boolean replay = st.containsKey("recovery") ? recovery(str(st, "recovery", where), "storage.recovery", where) : c.replayOnStart;
       int wal = st.containsKey("maxWalMb") ? (int) integer(str(st, "maxWalMb", where), "storage.maxWalMb", where) : c.maxWalMb;
-      c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch, c.rules, c.identifierSecretFile, wb, wal, replay);
+      c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch, c.rules, c.identifierSecretFile, wb, wal, replay, days);
     }
     return c;
   }
@@ -137,35 +144,39 @@ public record ServerConfig(
     if (env.get("CHAINBREAKER_DATA") != null) c = c.withData(Path.of(env.get("CHAINBREAKER_DATA")));
     if (env.get("CHAINBREAKER_DURABILITY") != null) c = c.withDurability(durability(env.get("CHAINBREAKER_DURABILITY"), w));
     if (env.get("CHAINBREAKER_MAX_BODY_BYTES") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability,
-        integer(env.get("CHAINBREAKER_MAX_BODY_BYTES"), "CHAINBREAKER_MAX_BODY_BYTES", w), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        integer(env.get("CHAINBREAKER_MAX_BODY_BYTES"), "CHAINBREAKER_MAX_BODY_BYTES", w), c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (env.get("CHAINBREAKER_MAX_BATCH") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        (int) integer(env.get("CHAINBREAKER_MAX_BATCH"), "CHAINBREAKER_MAX_BATCH", w), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        (int) integer(env.get("CHAINBREAKER_MAX_BATCH"), "CHAINBREAKER_MAX_BATCH", w), c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (env.get("CHAINBREAKER_RULES") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes, c.maxBatch,
-        Path.of(env.get("CHAINBREAKER_RULES")), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        Path.of(env.get("CHAINBREAKER_RULES")), c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        c.maxBatch, c.rules, Path.of(env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE")), c.writeBufferMb, c.maxWalMb, c.replayOnStart);
+        c.maxBatch, c.rules, Path.of(env.get("CHAINBREAKER_IDENTIFIER_SECRET_FILE")), c.writeBufferMb, c.maxWalMb, c.replayOnStart, c.retentionDays);
     if (env.get("CHAINBREAKER_RECOVERY") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
-        c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, recovery(env.get("CHAINBREAKER_RECOVERY"), "CHAINBREAKER_RECOVERY", w));
+        c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, recovery(env.get("CHAINBREAKER_RECOVERY"), "CHAINBREAKER_RECOVERY", w),
+        c.retentionDays);
+    if (env.get("CHAINBREAKER_RETENTION_DAYS") != null) c = new ServerConfig(c.host, c.port, c.data, c.durability, c.maxBodyBytes,
+        c.maxBatch, c.rules, c.identifierSecretFile, c.writeBufferMb, c.maxWalMb, c.replayOnStart,
+        retentionDays(env.get("CHAINBREAKER_RETENTION_DAYS"), "CHAINBREAKER_RETENTION_DAYS", w));
     return c;
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
+    return new ServerConfig(h, port, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart, retentionDays);
   }
 
   public ServerConfig withPort(long p) {
     if (p < 0 || p > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + p);
     }
-    return new ServerConfig(host, (int) p, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
+    return new ServerConfig(host, (int) p, data, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart, retentionDays);
   }
 
   public ServerConfig withData(Path d) {
-    return new ServerConfig(host, port, d, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
+    return new ServerConfig(host, port, d, durability, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart, retentionDays);
   }
 
   public ServerConfig withDurability(Durability d) {
-    return new ServerConfig(host, port, data, d, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart);
+    return new ServerConfig(host, port, data, d, maxBodyBytes, maxBatch, rules, identifierSecretFile, writeBufferMb, maxWalMb, replayOnStart, retentionDays);
   }
 
   private static String str(Map<String, Object> y, String key, String where) {
@@ -182,6 +193,14 @@ public record ServerConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(where + ": '" + name + "' must be an integer, not '" + v + "'");
     }
+  }
+
+  private static int retentionDays(String v, String name, String where) {
+    long d = integer(v, name, where);
+    if (d < 0 || d > 36_500) {
+      throw new IllegalArgumentException(where + ": '" + name + "' is a number of days from 0 (keep everything) to 36500, not " + d);
+    }
+    return (int) d;
   }
 
   /** {@code load} or {@code replay}: true for a replay. */

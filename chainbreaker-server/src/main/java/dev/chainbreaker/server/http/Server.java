@@ -10,6 +10,7 @@ import dev.chainbreaker.server.config.IdentifierSecret;
 import dev.chainbreaker.server.config.ServerConfig;
 import dev.chainbreaker.store.Ledger;
 import dev.chainbreaker.store.Recovery;
+import dev.chainbreaker.store.Retention;
 import dev.chainbreaker.store.Store;
 import dev.chainbreaker.store.StoreOptions;
 import io.javalin.Javalin;
@@ -42,6 +43,11 @@ public final class Server implements AutoCloseable {
   /** The first admin key to create once listening (the environment's, or null for a new one); null when keys exist. */
   private final FirstAdmin firstAdmin;
   private volatile boolean closed;
+  /** Retention passes, one thread at the lowest priority; started once listening. */
+  private final java.util.concurrent.ScheduledExecutorService housekeeping;
+  private final Retention retention;
+  private final java.util.concurrent.atomic.AtomicLong retentionDeleted = new java.util.concurrent.atomic.AtomicLong();
+  private final PrintStream err;
 
   private record FirstAdmin(String fromEnv) {}
 
@@ -99,6 +105,16 @@ public final class Server implements AutoCloseable {
     // Load the screener's model and lists now: loaded on the first message instead, it stalled every
     // request queued behind that message for about a second.
     Screener.standard();
+    this.err = err;
+    this.retention = new Retention(ledger.store(), config.retentionDays());
+    metrics.gauge("chainbreaker_event_log_first_sequence", () -> ledger.store().firstSequence());
+    metrics.gauge("chainbreaker_retention_deleted_events", retentionDeleted::get);
+    this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread t = new Thread(task, "chainbreaker-retention");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      return t;
+    });
     this.services = new Services(config, ledger, keys, metrics, lazyScreener());
     this.api = new Api(services, err);
     this.app = api.create();
@@ -116,11 +132,29 @@ public final class Server implements AutoCloseable {
     if (s.firstAdmin != null) {
       s.createFirstAdmin(out);
     }
+    s.housekeeping.scheduleWithFixedDelay(s::retentionPass, 0, RETENTION_INTERVAL_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
     String url = "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + s.port();
     out.println("listening on " + url);
     out.println("analyst console: " + url + "/ (sign in with an analyst or admin key)");
     out.flush();
     return s;
+  }
+
+  /** How often a retention pass marks the clock and deletes what has aged out. */
+  static final int RETENTION_INTERVAL_MINUTES = 10;
+
+  private void retentionPass() {
+    try {
+      long deleted = retention.run(System.currentTimeMillis());
+      if (deleted > 0) {
+        retentionDeleted.addAndGet(deleted);
+        err.println("chainbreaker: retention deleted " + deleted + " events older than " + config.retentionDays()
+            + " days; the log now starts at sequence " + ledger.store().firstSequence());
+      }
+    } catch (RuntimeException e) {
+      // the next pass tries again; an error here must not end the schedule
+      err.println("chainbreaker: retention pass failed: " + e.getMessage());
+    }
   }
 
   private static RulePack loadPack(Path p) {
@@ -204,6 +238,12 @@ public final class Server implements AutoCloseable {
     }
     closed = true;
     app.stop();
+    housekeeping.shutdownNow(); // a pass in progress stops between chunks
+    try {
+      housekeeping.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     ledger.close();
   }
 }

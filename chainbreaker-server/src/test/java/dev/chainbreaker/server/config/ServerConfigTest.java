@@ -50,6 +50,19 @@ class ServerConfigTest {
   }
 
   @Test
+  void eventsAreKeptForeverUnlessARetentionIsSet() throws Exception {
+    assertEquals(0, ServerConfig.load(null, Map.of()).retentionDays(), "the documented default: keep everything");
+    Path f = dir.resolve("retention.yaml");
+    Files.writeString(f, "storage:\n  retentionDays: 400\n");
+    assertEquals(400, ServerConfig.load(f, Map.of()).retentionDays());
+    assertEquals(30, ServerConfig.load(f, Map.of("CHAINBREAKER_RETENTION_DAYS", "30")).retentionDays(), "the environment wins");
+    Files.writeString(f, "storage:\n  retentionDays: -1\n");
+    String m = assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(f, Map.of())).getMessage();
+    assertTrue(m.contains("storage.retentionDays"), m);
+    assertThrows(IllegalArgumentException.class, () -> ServerConfig.load(null, Map.of("CHAINBREAKER_RETENTION_DAYS", "a year")));
+  }
+
+  @Test
   void mistakesAndSecretsAreRefusedByName() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "prot: 9000\n");

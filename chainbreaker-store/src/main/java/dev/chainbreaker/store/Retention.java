@@ -1,0 +1,44 @@
+package dev.chainbreaker.store;
+
+/**
+ * Keeps the event log to a configured age. Each pass marks the store's clock (the last sequence
+ * written by now) and deletes the events written before {@code now - keep}, with their retry-index
+ * and timeline entries, a chunk per write so that requests are not held up behind one large batch.
+ *
+ * <p>Ages count from when the store received an event, known from the clock marks to within the
+ * interval between passes, not from the event's own time. Phone states and the identity graph are
+ * kept: a restart loads them and never needs the deleted events. What goes with the events: their
+ * entries in a phone's story, in the decision listing and in dry runs, and the answer to a retry of
+ * one of them (it would be decided again); and a replay of the whole log ({@code storage.recovery:
+ * replay}), which needs the log from its first event.
+ */
+public final class Retention {
+  static final int CHUNK = 10_000;
+  private final Store store;
+  private final long keepMs;
+
+  /** {@code days} of events are kept; 0 keeps everything (the passes then only mark the clock). */
+  public Retention(Store store, int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("retention days must be 0 (keep everything) or more, not " + days);
+    }
+    this.store = store;
+    this.keepMs = days * 86_400_000L;
+  }
+
+  /** One pass at wall time {@code nowMs}; returns the number of events deleted. */
+  public long run(long nowMs) {
+    store.markClock(nowMs);
+    if (keepMs == 0) {
+      return 0;
+    }
+    long cutoff = nowMs - keepMs;
+    long through = store.sequenceWrittenBy(cutoff);
+    long total = 0;
+    for (long n; !Thread.currentThread().isInterrupted() && (n = store.deleteThrough(through, CHUNK)) > 0; ) {
+      total += n; // interrupted (the server closing): stop between chunks, the next pass goes on
+    }
+    store.forgetClockBefore(cutoff);
+    return total;
+  }
+}
