@@ -440,6 +440,29 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  // ---- backups -----------------------------------------------------------------------------
+
+  /**
+   * Writes a consistent copy of the whole store into {@code dataDir/rocksdb} (a RocksDB checkpoint:
+   * SST files are hard-linked, so it costs little room on the same file system until compactions
+   * replace them) and returns the last sequence it holds. {@code dataDir} is then a data directory of
+   * its own: a server started on it loads the engine as it was. Appends wait while the checkpoint is
+   * made (it flushes the memtables first), so that it ends exactly between two writes.
+   */
+  public synchronized long checkpoint(java.nio.file.Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (org.rocksdb.Checkpoint cp = org.rocksdb.Checkpoint.create(db)) {
+      cp.createCheckpoint(dataDir.resolve("rocksdb").toString());
+    } catch (RocksDBException e) {
+      throw new StoreException("checkpoint into " + dataDir + " failed: " + e.getMessage(), e);
+    }
+    return lastSeq;
+  }
+
   // ---- retention ---------------------------------------------------------------------------
 
   /** Prefix of the clock marks in the default family: {@code clock/} + 8-byte wall time → 8-byte last sequence. */

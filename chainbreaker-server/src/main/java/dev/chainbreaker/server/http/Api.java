@@ -49,6 +49,7 @@ public final class Api {
     ScreenHandler screen = new ScreenHandler(s);
     RulesHandler rules = new RulesHandler(s);
     KeysHandler keys = new KeysHandler(s);
+    BackupsHandler backups = new BackupsHandler(s);
     CasesHandler cases = new CasesHandler(s);
     Set<Role> ingest = EnumSet.of(Role.INGEST);
     Set<Role> analyst = EnumSet.of(Role.ANALYST);
@@ -71,6 +72,7 @@ public final class Api {
         Route.of(HandlerType.POST, "/v1/keys", admin, keys::create),
         Route.of(HandlerType.GET, "/v1/keys", admin, keys::list),
         Route.of(HandlerType.DELETE, "/v1/keys/{id}", admin, keys::delete),
+        Route.of(HandlerType.POST, "/v1/backups", admin, backups::create),
         Route.open(HandlerType.GET, "/healthz", this::health),
         Route.of(HandlerType.GET, "/metrics", anyRole, ctx -> ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape())),
         Route.of(HandlerType.GET, "/openapi.json", anyRole, ctx -> ctx.status(200).contentType(Json.TYPE).result(openapi)));
