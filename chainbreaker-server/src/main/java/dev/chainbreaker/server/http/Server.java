@@ -105,6 +105,19 @@ public final class Server implements AutoCloseable {
     // Load the screener's model and lists now: loaded on the first message instead, it stalled every
     // request queued behind that message for about a second.
     Screener.standard();
+    if (r.phones() > 0) {
+      // What the loaded engine takes of the heap: a fixed heap that the phones alone half fill leaves
+      // the collector no room for traffic, and a growing customer base would end in an OutOfMemoryError.
+      System.gc();
+      long used = memory.getHeapMemoryUsage().getUsed();
+      long max = memory.getHeapMemoryUsage().getMax();
+      err.println("chainbreaker: " + r.phones() + " phones and " + r.entities() + " identity-graph nodes in memory; heap in use "
+          + (used >> 20) + " MB of " + (max >> 20) + " MB");
+      String advice = heapAdvice(used, max);
+      if (advice != null) {
+        err.println(advice);
+      }
+    }
     this.err = err;
     this.retention = new Retention(ledger.store(), config.retentionDays());
     metrics.gauge("chainbreaker_event_log_first_sequence", () -> ledger.store().firstSequence());
@@ -138,6 +151,19 @@ public final class Server implements AutoCloseable {
     out.println("analyst console: " + url + "/ (sign in with an analyst or admin key)");
     out.flush();
     return s;
+  }
+
+  /**
+   * A warning when more than half the heap is in use once the engine is loaded (the launcher asks ZGC
+   * to keep half of it free for bursts of traffic), with the setting that gives more; null otherwise.
+   */
+  static String heapAdvice(long usedBytes, long maxBytes) {
+    if (maxBytes <= 0 || usedBytes * 2 <= maxBytes) {
+      return null;
+    }
+    long suggestGb = Math.max(2, (usedBytes * 4 + (1L << 30) - 1) >> 30); // room to double, in whole GB
+    return "WARNING: the loaded engine fills " + (usedBytes * 100 / maxBytes) + "% of the heap; the server needs room for"
+        + " traffic and for new phones (about 2.5 KB each): restart with CHAINBREAKER_HEAP=" + suggestGb + "g or more";
   }
 
   /** How often a retention pass marks the clock and deletes what has aged out. */

@@ -1,6 +1,8 @@
 package dev.chainbreaker.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,5 +43,15 @@ class ServerStartTest {
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void aHeapMoreThanHalfFullAtStartIsReportedWithTheSettingThatGivesMore() {
+    long mb = 1L << 20;
+    assertNull(Server.heapAdvice(400 * mb, 1024 * mb), "under half: room for traffic");
+    String advice = Server.heapAdvice(600 * mb, 1024 * mb);
+    assertNotNull(advice);
+    assertTrue(advice.contains("58%") && advice.contains("CHAINBREAKER_HEAP=3g"), advice);
+    assertTrue(Server.heapAdvice(100 * mb, 128 * mb).contains("CHAINBREAKER_HEAP=2g"), "never below the default");
   }
 }
