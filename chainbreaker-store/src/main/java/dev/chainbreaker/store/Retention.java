@@ -3,7 +3,8 @@ package dev.chainbreaker.store;
 /**
  * Keeps the event log to a configured age. Each pass marks the store's clock (the last sequence
  * written by now) and deletes the events written before {@code now - keep}, with their retry-index
- * and timeline entries, a chunk per write so that requests are not held up behind one large batch.
+ * and timeline entries, a chunk per write so that requests are not held up behind one large batch, then
+ * compacts the deleted part of the log so that its files are freed.
  *
  * <p>Ages count from when the store received an event, known from the clock marks to within the
  * interval between passes, not from the event's own time. Phone states and the identity graph are
@@ -13,17 +14,24 @@ package dev.chainbreaker.store;
  * replay}), which needs the log from its first event.
  */
 public final class Retention {
-  static final int CHUNK = 10_000;
+  /** Events per write: a write of a few thousand deletes keeps the writers queued behind it for about a millisecond. */
+  static final int CHUNK = 1_000;
   private final Store store;
   private final long keepMs;
+  private final int chunk;
 
   /** {@code days} of events are kept; 0 keeps everything (the passes then only mark the clock). */
   public Retention(Store store, int days) {
+    this(store, days, CHUNK);
+  }
+
+  Retention(Store store, int days, int chunk) {
     if (days < 0) {
       throw new IllegalArgumentException("retention days must be 0 (keep everything) or more, not " + days);
     }
     this.store = store;
     this.keepMs = days * 86_400_000L;
+    this.chunk = chunk;
   }
 
   /** One pass at wall time {@code nowMs}; returns the number of events deleted. */
@@ -35,10 +43,13 @@ public final class Retention {
     long cutoff = nowMs - keepMs;
     long through = store.sequenceWrittenBy(cutoff);
     long total = 0;
-    for (long n; !Thread.currentThread().isInterrupted() && (n = store.deleteThrough(through, CHUNK)) > 0; ) {
+    for (long n; !Thread.currentThread().isInterrupted() && (n = store.deleteThrough(through, chunk)) > 0; ) {
       total += n; // interrupted (the server closing): stop between chunks, the next pass goes on
     }
     store.forgetClockBefore(cutoff);
+    if (total > 0) {
+      store.compactLogBefore(store.firstSequence());
+    }
     return total;
   }
 }

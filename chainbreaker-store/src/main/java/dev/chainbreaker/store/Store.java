@@ -554,6 +554,19 @@ public final class Store implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Compacts the part of the log before {@code seq}: deleted events leave a range tombstone, and
+   * their files are freed only when a compaction covers it, which a log written in key order may
+   * not reach for a long time.
+   */
+  public void compactLogBefore(long seq) {
+    try {
+      db.compactRange(events, Bytes.seq(0), Bytes.seq(seq));
+    } catch (RocksDBException e) {
+      throw new StoreException("compaction failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Drops the clock marks older than {@code wallMs}: once their events are deleted they vouch for nothing. */
   public void forgetClockBefore(long wallMs) {
     try {

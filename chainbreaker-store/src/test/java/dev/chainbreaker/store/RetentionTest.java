@@ -48,7 +48,7 @@ class RetentionTest {
     Map<String, byte[]> states = new HashMap<>();
     String oldKey;
     try (Ledger l = open(warnings, false)) {
-      Retention keep30 = new Retention(l.store(), 30);
+      Retention keep30 = new Retention(l.store(), 30, 7); // chunks of 7: the deletion takes several writes
       assertEquals(0, keep30.run(T0), "nothing is old yet");
       List<Event> first = parse(l, events.subList(0, old));
       oldKey = first.get(0).dedupKey();
