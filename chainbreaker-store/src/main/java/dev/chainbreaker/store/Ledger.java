@@ -74,9 +74,8 @@ public final class Ledger implements AutoCloseable {
       if (!graphStored || recovery.stateMismatches() > 0 || recovery.entityMismatches() > 0) {
         // The log is the truth: store what it rebuilt, so that the next start loads it. A store
         // written before the graph had its own family gets its graph here, once.
-        Map<String, byte[]> states = new HashMap<>();
+        Map<String, byte[]> states = new HashMap<>(); // null: a stored state the log does not explain
         store.forEachState((phone, bytes) -> states.put(phone, engine.encodeState(phone)));
-        states.values().removeIf(java.util.Objects::isNull);
         Map<Long, byte[]> graph = new HashMap<>();
         engine.forEachEncodedEntity(graph::put);
         store.putSnapshot(states, graph);
@@ -116,8 +115,11 @@ public final class Ledger implements AutoCloseable {
         n[1]++;
       });
     } catch (RuntimeException ex) {
-      throw new StoreException("a stored phone state or identity-graph node cannot be read (" + ex
-          + "); start once with storage.recovery: replay to rebuild them from the event log", ex);
+      long first = store.firstSequence();
+      throw new StoreException("a stored phone state or identity-graph node cannot be read (" + ex + "); " + (first > 1
+          ? "the event log starts at sequence " + first + " (retention deleted older events), so it cannot rebuild them:"
+              + " start from a backup (POST /v1/backups)"
+          : "start once with storage.recovery: replay to rebuild them from the event log"), ex);
     }
     return new Opened(e, Recovery.loaded(store.lastSequence(), ruleVersions, n[0], n[1], (System.nanoTime() - t0) / 1_000_000));
   }
@@ -164,6 +166,13 @@ public final class Ledger implements AutoCloseable {
         entities[1]++;
       }
     });
+    if (graphStored) {
+      store.forEachEntityHash(hash -> {
+        if (e.graph().get(hash) == null) {
+          entities[1]++; // stored, but not what the log builds
+        }
+      });
+    }
     Recovery r = new Recovery("replayed", counts[0], versions.size(), counts[1], phones[1], phones[0], entities[0],
         entities[1], graphStored, (System.nanoTime() - t0) / 1_000_000);
     return new Opened(e, r);
@@ -183,7 +192,12 @@ public final class Ledger implements AutoCloseable {
     synchronized (this) {
       appendLock.lock();
       try {
-        return replay(store.ruleVersions()).recovery;
+        Recovery r = replay(store.ruleVersions()).recovery;
+        if (store.firstSequence() > 1) {
+          // retention does not wait for this: a pass that ran meanwhile leaves a replay of half a log
+          throw new IllegalStateException("retention deleted events during the replay; run it again between passes");
+        }
+        return r;
       } finally {
         appendLock.unlock();
       }
@@ -293,9 +307,21 @@ public final class Ledger implements AutoCloseable {
           out.add(new Submitted(e, old.utf8(), true, old.seq()));
           continue;
         }
-        Decision d = engine.decide(e);
-        byte[] json = DecisionJson.toUtf8(d);
-        accepted.add(new Accepted(e, stored[i], d, json, engine.encodeState(e.subject())));
+        Decision d;
+        byte[] json;
+        byte[] state;
+        try {
+          d = engine.decide(e);
+          json = DecisionJson.toUtf8(d);
+          state = engine.encodeState(e.subject());
+        } catch (RuntimeException ex) {
+          // The engine has changed states and graph nodes for events this batch will not write: memory
+          // is ahead of the log, as after a failed write, and only a restart (which loads the stored
+          // state) is safe. Without this, the next batch would store graph changes of unlogged events.
+          failed = true;
+          throw new StoreException("deciding failed: " + ex.getMessage() + "; restart to reload the stored state", ex);
+        }
+        accepted.add(new Accepted(e, stored[i], d, json, state));
         out.add(new Submitted(e, json, false, ++decidedSeq));
       }
       if (!accepted.isEmpty()) {

@@ -47,7 +47,7 @@ public final class Retention {
       total += n; // interrupted (the server closing): stop between chunks, the next pass goes on
     }
     store.forgetClockBefore(cutoff);
-    if (total > 0) {
+    if (total > 0 && !Thread.currentThread().isInterrupted()) {
       store.compactLogBefore(store.firstSequence());
     }
     return total;

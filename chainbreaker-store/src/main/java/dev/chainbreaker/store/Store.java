@@ -398,6 +398,15 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The hash of every stored identity-graph node. */
+  public void forEachEntityHash(java.util.function.LongConsumer each) {
+    try (RocksIterator it = db.newIterator(entities)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        each.accept(Bytes.seq(it.key(), 0));
+      }
+    }
+  }
+
   /** One identity-graph node by hash, or null. */
   public byte[] entity(long hash) {
     return get(entities, Bytes.seq(hash));
@@ -409,7 +418,8 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Stores phone states and the whole identity graph as a replay of the log rebuilt them, and marks
+   * Stores phone states (a null state deletes the phone's) and the whole identity graph, replacing
+   * every stored node, as a replay of the log rebuilt them, and marks
    * the graph complete; the mark is removed first and written last, synced, so that a crash
    * part-way leaves no mark and the next open replays again.
    */
@@ -424,9 +434,18 @@ public final class Store implements AutoCloseable {
       }
       long n = 0;
       for (Map.Entry<String, byte[]> en : states.entrySet()) {
-        batch.put(state, Bytes.stateKey(Bytes.utf8(en.getKey())), en.getValue());
+        byte[] key = Bytes.stateKey(Bytes.utf8(en.getKey()));
+        if (en.getValue() == null) {
+          batch.delete(state, key);
+        } else {
+          batch.put(state, key, en.getValue());
+        }
         batch = flushWhenFull(batch, ++n);
       }
+      // every stored node goes, then the graph is written whole: none the log does not explain stays
+      byte[] afterAll = new byte[9];
+      java.util.Arrays.fill(afterAll, (byte) 0xFF);
+      batch.deleteRange(entities, new byte[8], afterAll);
       for (Map.Entry<Long, byte[]> en : graph.entrySet()) {
         batch.put(entities, Bytes.seq(en.getKey()), en.getValue());
         batch = flushWhenFull(batch, ++n);
@@ -536,7 +555,11 @@ public final class Store implements AutoCloseable {
           break;
         }
         Event e = EventBinary.decode(it.value());
-        batch.delete(decisions, Bytes.utf8(e.dedupKey()));
+        byte[] dedup = Bytes.utf8(e.dedupKey());
+        byte[] indexed = db.get(decisions, dedup);
+        if (indexed != null && Bytes.seq(indexed, 0) == seq) {
+          batch.delete(decisions, dedup); // not when a later event holds the key (a retry decided anew)
+        }
         batch.delete(state, Bytes.timeline(e.subject(), seq));
         first = first < 0 ? seq : first;
         last = seq;

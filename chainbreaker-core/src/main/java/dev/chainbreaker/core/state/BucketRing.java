@@ -32,7 +32,11 @@ public final class BucketRing {
     } else if (idx <= head - sums.length) {
       return; // older than the window: it no longer counts
     }
-    sums[(int) Math.floorMod(idx, (long) sums.length)] += value;
+    // Kept to the cent, as StateCodec stores it: a state loaded from its encoding must compare exactly
+    // as the live one ("count.money_out >= 1.0" after ten payments of 0.10 is 0.9999999999999999 in
+    // unrounded doubles and 1.0 once stored).
+    int i = (int) Math.floorMod(idx, (long) sums.length);
+    sums[i] = Math.round((sums[i] + value) * 100) / 100.0;
   }
 
   /** The sum of the window ending at {@code nowMs} (inclusive). */

@@ -24,6 +24,15 @@ class BucketRingTest {
   }
 
   @Test
+  void sumsAreKeptToTheCentAsTheStoredStateHasThem() {
+    BucketRing r = new BucketRing(24 * HOUR, 24);
+    for (int i = 0; i < 10; i++) {
+      r.add(HOUR, 0.10); // unrounded doubles: 0.9999999999999999
+    }
+    assertEquals(1.0, r.sum(HOUR), 0.0, "exactly what a state decoded from its encoding holds");
+  }
+
+  @Test
   void lateEventsInsideTheWindowCountEventsBeyondItDoNot() {
     BucketRing r = new BucketRing(24 * HOUR, 24);
     r.add(30 * HOUR, 1);

@@ -264,10 +264,18 @@ public final class Server implements AutoCloseable {
     }
     closed = true;
     app.stop();
-    housekeeping.shutdownNow(); // a pass in progress stops between chunks
-    try {
-      housekeeping.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
+    housekeeping.shutdownNow(); // a pass in progress stops after its current write (or compaction)
+    // The store is closed only once the pass has ended: closing it under a running write or
+    // compaction would free native memory RocksDB is still using.
+    boolean interrupted = false;
+    while (!housekeeping.isTerminated()) {
+      try {
+        housekeeping.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
     ledger.close();
