@@ -16,6 +16,8 @@ package dev.chainbreaker.store;
 public final class Retention {
   /** Events per write: a write of a few thousand deletes keeps the writers queued behind it for about a millisecond. */
   static final int CHUNK = 1_000;
+  /** Rest after each write, as a multiple of the write's time: a pass uses at most a quarter of a core. */
+  static final int REST = 3;
   private final Store store;
   private final long keepMs;
   private final int chunk;
@@ -43,8 +45,20 @@ public final class Retention {
     long cutoff = nowMs - keepMs;
     long through = store.sequenceWrittenBy(cutoff);
     long total = 0;
-    for (long n; !Thread.currentThread().isInterrupted() && (n = store.deleteThrough(through, chunk)) > 0; ) {
-      total += n; // interrupted (the server closing): stop between chunks, the next pass goes on
+    for (long n; !Thread.currentThread().isInterrupted(); ) {
+      long t0 = System.nanoTime();
+      n = store.deleteThrough(through, chunk);
+      if (n == 0) {
+        break;
+      }
+      total += n;
+      // Paced: a pass that deleted flat out took both cores of a small machine from the requests
+      // (BENCHMARKS.md, "Restart time"); after each write it rests three times as long as it worked.
+      try {
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(REST * (System.nanoTime() - t0));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the server closing: stop here, the next pass goes on
+      }
     }
     store.forgetClockBefore(cutoff);
     if (total > 0 && !Thread.currentThread().isInterrupted()) {
