@@ -255,7 +255,7 @@ public final class Ledger implements AutoCloseable {
     return currentRuleVersion;
   }
 
-  /** True after a write failed: memory is ahead of the log, and the process should be restarted. */
+  /** True after a write or a decision failed: memory is ahead of the log, and the process should be restarted. */
   public boolean failed() {
     return failed;
   }
@@ -266,7 +266,7 @@ public final class Ledger implements AutoCloseable {
    */
   public List<Submitted> submit(List<Event> events) {
     if (failed) {
-      throw new StoreException("an earlier write failed; restart to recover from the log", null);
+      throw new StoreException("an earlier write or decision failed; restart to reload the stored state", null);
     }
     // Encode first: an event that cannot be stored is rejected before the engine has seen it.
     byte[][] stored = new byte[events.size()][];
@@ -283,7 +283,7 @@ public final class Ledger implements AutoCloseable {
     Map<String, byte[]> mine = null;
     synchronized (this) {
       if (failed) {
-        throw new StoreException("an earlier write failed; restart to recover from the log", null);
+        throw new StoreException("an earlier write or decision failed; restart to reload the stored state", null);
       }
       Map<String, byte[]> earlierBatch = appending;
       for (int i = 0; i < stored.length; i++) {
@@ -319,7 +319,9 @@ public final class Ledger implements AutoCloseable {
           // is ahead of the log, as after a failed write, and only a restart (which loads the stored
           // state) is safe. Without this, the next batch would store graph changes of unlogged events.
           failed = true;
-          throw new StoreException("deciding failed: " + ex.getMessage() + "; restart to reload the stored state", ex);
+          // the class and the frame only: an engine's message could quote the event, and this one is logged
+          throw new StoreException("deciding an event failed (" + ex.getClass().getName()
+              + (ex.getStackTrace().length > 0 ? " at " + ex.getStackTrace()[0] : "") + "); restart to reload the stored state", ex);
         }
         accepted.add(new Accepted(e, stored[i], d, json, state));
         out.add(new Submitted(e, json, false, ++decidedSeq));
@@ -342,12 +344,12 @@ public final class Ledger implements AutoCloseable {
     try {
       if (failed) {
         // a batch decided before this one was not written: the log no longer follows the engine
-        throw new StoreException("an earlier write failed; restart to recover from the log", null);
+        throw new StoreException("an earlier write or decision failed; restart to reload the stored state", null);
       }
       try {
         waitFor = accepted.isEmpty() ? store.lastSequence() : store.append(accepted, changedEntities);
       } catch (RuntimeException ex) {
-        failed = true; // the engine has decided what the log does not hold: only a restart (replay) is safe
+        failed = true; // the engine has decided what the log does not hold: only a restart (a load) is safe
         throw ex instanceof StoreException ? ex : new StoreException("write failed: " + ex.getMessage(), ex);
       }
     } finally {

@@ -77,9 +77,8 @@ public final class StateCodec {
         }
         out.fixed32(counterHash[c]);
         out.zigzag(r.head());
-        double[] sums = r.sums();
-        for (double v : sums) {
-          out.zigzag(Math.round(v * 100)); // money to the cent, counts exactly
+        for (long hundredths : r.sums()) {
+          out.zigzag(hundredths); // money to the cent, counts exactly
         }
       }
     }
@@ -118,9 +117,9 @@ public final class StateCodec {
     for (int c = 0; c < counters; c++) {
       Integer idx = counterByHash.get(in.fixed32());
       long head = in.zigzag();
-      double[] sums = new double[buckets];
+      long[] sums = new long[buckets];
       for (int b = 0; b < buckets; b++) {
-        sums[b] = in.zigzag() / 100.0;
+        sums[b] = in.zigzag();
       }
       if (idx != null) {
         s.counter(idx, counterWindowMs[idx], buckets, counterHash.length).restore(head, sums);

@@ -24,12 +24,19 @@ class BucketRingTest {
   }
 
   @Test
-  void sumsAreKeptToTheCentAsTheStoredStateHasThem() {
+  void sumsAreExactInCentsWithinABucketAndAcrossBuckets() {
     BucketRing r = new BucketRing(24 * HOUR, 24);
     for (int i = 0; i < 10; i++) {
-      r.add(HOUR, 0.10); // unrounded doubles: 0.9999999999999999
+      r.add(HOUR, 0.10); // added as doubles: 0.9999999999999999
     }
-    assertEquals(1.0, r.sum(HOUR), 0.0, "exactly what a state decoded from its encoding holds");
+    assertEquals(1.0, r.sum(HOUR), 0.0);
+    r.add(2 * HOUR, 0.7);
+    r.add(3 * HOUR, 0.1); // 0.7 + 0.1 in doubles: 0.7999999999999999
+    assertEquals(1.8, r.sum(3 * HOUR), 0.0);
+    for (int i = 0; i < 100; i++) {
+      r.add(4 * HOUR, 1.25);
+    }
+    assertEquals(126.8, r.sum(4 * HOUR), 0.0, "no drift over many adds");
   }
 
   @Test

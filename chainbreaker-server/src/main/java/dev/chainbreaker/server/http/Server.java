@@ -43,7 +43,7 @@ public final class Server implements AutoCloseable {
   /** The first admin key to create once listening (the environment's, or null for a new one); null when keys exist. */
   private final FirstAdmin firstAdmin;
   private volatile boolean closed;
-  /** Retention passes, one thread at the lowest priority; started once listening. */
+  /** Retention passes, one background thread (each pass paces itself); started once listening. */
   private final java.util.concurrent.ScheduledExecutorService housekeeping;
   private final Retention retention;
   private final java.util.concurrent.atomic.AtomicLong retentionDeleted = new java.util.concurrent.atomic.AtomicLong();
@@ -77,7 +77,7 @@ public final class Server implements AutoCloseable {
           : " (decisions and states identical to the stored ones; the graph is stored now, and loaded on the next start)"));
     } else if (r.events() > 0) {
       err.println("chainbreaker: loaded " + r.phones() + " phone states and " + r.entities() + " identity-graph nodes in "
-          + r.millis() + " ms (" + r.events() + " events in the log; storage.recovery: replay checks them against it)");
+          + r.millis() + " ms (the log's last sequence " + r.events() + "; storage.recovery: replay checks them against it)");
     }
     ApiKeys keys = new ApiKeys(store);
     // The first admin key is made once the port is ours (start): made before, a start that then
@@ -264,7 +264,9 @@ public final class Server implements AutoCloseable {
     }
     closed = true;
     app.stop();
-    housekeeping.shutdownNow(); // a pass in progress stops after its current write (or compaction)
+    // a pass in progress stops after its current write; a compaction it has begun (seconds, after a
+    // large backlog) runs to its end
+    housekeeping.shutdownNow();
     // The store is closed only once the pass has ended: closing it under a running write or
     // compaction would free native memory RocksDB is still using.
     boolean interrupted = false;
