@@ -42,6 +42,8 @@ public final class Main {
     s.println();
     s.println("  serve [--config FILE] [--port N] [--data DIR] [--demo] [--shared DIR]");
     s.println("      HTTP API (/v1, /healthz, /metrics, /openapi.json) and analyst console");
+    s.println("  verify [--config FILE] [--data DIR]");
+    s.println("      replay a stopped server's (or a backup's) event log and check the stored state against it");
     s.println("  replay [--json] [--stats] [--rules PACK] FILE.jsonl...");
     s.println("      decision timeline of event files");
     s.println("  eval-scenarios [--json] DIR...");

@@ -10,7 +10,7 @@ class MainHelpTest {
   void helpListsEveryCommandWithItsOptions() {
     CliRun r = CliRun.of("help");
     assertEquals(0, r.rc(), r.toString());
-    for (String s : new String[] {"serve", "replay", "eval-scenarios", "screen", "simulate",
+    for (String s : new String[] {"serve", "verify [--config FILE] [--data DIR]", "replay", "eval-scenarios", "screen", "simulate",
         "train [--data FILE.jsonl] [--out MODEL] [--bits N] [--c C] [--fraud-weight W]",
         "eval [--model MODEL] [--json] [--errors] [FILE.jsonl...]"}) {
       assertTrue(r.out().contains("  " + s), "help lacks '" + s + "':\n" + r.out());
@@ -19,7 +19,7 @@ class MainHelpTest {
 
   @Test
   void helpAfterAnyCommandPrintsItsUsageAndExitsZero() {
-    for (String cmd : new String[] {"replay", "eval-scenarios", "screen", "train", "eval", "simulate", "serve"}) {
+    for (String cmd : new String[] {"replay", "eval-scenarios", "screen", "train", "eval", "simulate", "serve", "verify"}) {
       for (String flag : new String[] {"--help", "-h"}) {
         CliRun r = CliRun.of(cmd, flag);
         assertEquals(0, r.rc(), cmd + " " + flag + ": " + r);
