@@ -112,4 +112,56 @@ class RetentionTest {
     }
     assertThrows(IllegalArgumentException.class, () -> new Retention(null, -1));
   }
+
+  @Test
+  void passesBesideAppendsLoseNoKeptEventAndTheRestartLoadsTheLiveEngine() throws Exception {
+    List<String> events = LedgerRestartTest.identityStream(12);
+    Map<String, byte[]> live = new HashMap<>();
+    List<String> warnings = new ArrayList<>();
+    try (Ledger l = open(warnings, false)) {
+      Retention keep1 = new Retention(l.store(), 1, 5);
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicLong deleted = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.atomic.AtomicLong passCount = new java.util.concurrent.atomic.AtomicLong();
+      Thread passes = new Thread(() -> {
+        // each pass a day after the last: it deletes what the pass before it saw written
+        for (long day = 0; !done.get(); day++) {
+          deleted.addAndGet(keep1.run(T0 + day * DAY + 1));
+          passCount.incrementAndGet();
+        }
+      });
+      passes.start();
+      for (int i = 0; i < events.size(); i += 3) {
+        l.submit(parse(l, events.subList(i, Math.min(events.size(), i + 3))));
+        if (i % 30 == 0) {
+          // let two passes run between these appends and the next, however the threads are scheduled
+          long seen = passCount.get();
+          while (passCount.get() < seen + 2) {
+            Thread.onSpinWait();
+          }
+        }
+      }
+      done.set(true);
+      passes.join();
+      Store s = l.store();
+      long first = s.firstSequence();
+      assertTrue(deleted.get() > 0 && first > 1, "passes ran beside the appends: " + deleted.get());
+      assertEquals(first - 1, deleted.get(), "exactly the events before the first kept one");
+      for (long seq = first; seq <= s.lastSequence(); seq++) {
+        StoredEvent e = s.event(seq);
+        assertNotNull(e, "kept event " + seq);
+        assertEquals(seq, s.decision(e.event().dedupKey()).seq(), "its retry answer, " + seq);
+      }
+      for (String phone : List.of("+8613800000011", "+8613800000012", "+8613800000013", "+8613800000014", "+8613800000015")) {
+        for (long seq : s.timeline(phone, Long.MAX_VALUE, 100_000)) {
+          assertTrue(seq >= first && s.event(seq) != null, phone + " lists a deleted event " + seq);
+        }
+        live.put(phone, l.engine().encodeState(phone));
+      }
+    }
+    try (Ledger l = open(warnings, false)) {
+      live.forEach((phone, bytes) -> assertArrayEquals(bytes, l.engine().encodeState(phone), phone));
+      assertEquals(List.of(), warnings);
+    }
+  }
 }
