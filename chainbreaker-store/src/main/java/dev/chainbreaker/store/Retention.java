@@ -14,7 +14,10 @@ package dev.chainbreaker.store;
  * replay}), which needs the log from its first event.
  */
 public final class Retention {
-  /** Events per write: a write of a few thousand deletes keeps the writers queued behind it for about a millisecond. */
+  /**
+   * Events per write: small writes, so that appends never queue behind a long one (a chunk took about
+   * 11 ms to read and delete in the 1,050,019-event pass of BENCHMARKS.md, "Restart time").
+   */
   static final int CHUNK = 1_000;
   /** Rest after each write, as a multiple of the write's time: a pass uses at most a quarter of a core. */
   static final int REST = 3;
@@ -45,9 +48,9 @@ public final class Retention {
     long cutoff = nowMs - keepMs;
     long through = store.sequenceWrittenBy(cutoff);
     long total = 0;
-    for (long n; !Thread.currentThread().isInterrupted(); ) {
+    while (!Thread.currentThread().isInterrupted()) {
       long t0 = System.nanoTime();
-      n = store.deleteThrough(through, chunk);
+      long n = store.deleteThrough(through, chunk);
       if (n == 0) {
         break;
       }
