@@ -41,17 +41,20 @@ public final class VerifyCommand {
         out.println(USAGE);
         return 0;
       }
-      if ((a.equals("--config") || a.equals("--data")) && i + 1 < args.size()) {
-        Path v = Path.of(args.get(++i));
-        if (a.equals("--config")) {
-          configFile = v;
-        } else {
-          data = v;
-        }
-      } else {
-        err.println("verify: " + (a.startsWith("--") && (a.equals("--config") || a.equals("--data")) ? a + " needs a value" : "unknown option '" + a + "'"));
+      if (!a.equals("--config") && !a.equals("--data")) {
+        err.println("verify: unknown option '" + a + "'");
         err.println(USAGE);
         return 2;
+      }
+      if (i + 1 >= args.size()) {
+        err.println("verify: " + a + " needs a value");
+        return 2;
+      }
+      Path v = Path.of(args.get(++i));
+      if (a.equals("--config")) {
+        configFile = v;
+      } else {
+        data = v;
       }
     }
     ServerConfig config;
