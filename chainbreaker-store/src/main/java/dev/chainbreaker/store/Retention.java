@@ -24,6 +24,8 @@ public final class Retention {
   private final Store store;
   private final long keepMs;
   private final int chunk;
+  /** Events deleted by every pass so far, counted after each write so that a long pass shows its progress. */
+  private final java.util.concurrent.atomic.AtomicLong deleted = new java.util.concurrent.atomic.AtomicLong();
 
   /** {@code days} of events are kept; 0 keeps everything (the passes then only mark the clock). */
   public Retention(Store store, int days) {
@@ -55,6 +57,7 @@ public final class Retention {
         break;
       }
       total += n;
+      deleted.addAndGet(n);
       // Paced: a pass that deleted flat out took both cores of a small machine from the requests
       // (BENCHMARKS.md, "Restart time"); after each write it rests three times as long as it worked.
       try {
@@ -68,5 +71,10 @@ public final class Retention {
       store.compactLogBefore(store.firstSequence());
     }
     return total;
+  }
+
+  /** Events deleted by this instance's passes so far, the one running included (for {@code /metrics}). */
+  public long deletedEvents() {
+    return deleted.get();
   }
 }

@@ -57,6 +57,9 @@ class RetentionTest {
       l.submit(parse(l, events.subList(old, events.size())));
       assertEquals(0, keep30.run(T0 + 30 * DAY), "30 days after the first mark: not older than 30 days yet");
       assertEquals(old, keep30.run(T0 + 31 * DAY + 1), "the events written by the mark of T0 + 1 day");
+      assertEquals(old, keep30.deletedEvents(), "the /metrics count: every deleted event, counted once");
+      assertEquals(0, keep30.run(T0 + 32 * DAY));
+      assertEquals(old, keep30.deletedEvents(), "a pass that deletes nothing adds nothing");
 
       Store s = l.store();
       assertEquals(old + 1, s.firstSequence());

@@ -46,7 +46,6 @@ public final class Server implements AutoCloseable {
   /** Retention passes, one background thread (each pass paces itself); started once listening. */
   private final java.util.concurrent.ScheduledExecutorService housekeeping;
   private final Retention retention;
-  private final java.util.concurrent.atomic.AtomicLong retentionDeleted = new java.util.concurrent.atomic.AtomicLong();
   private final PrintStream err;
 
   private record FirstAdmin(String fromEnv) {}
@@ -121,7 +120,7 @@ public final class Server implements AutoCloseable {
     this.err = err;
     this.retention = new Retention(ledger.store(), config.retentionDays());
     metrics.gauge("chainbreaker_event_log_first_sequence", () -> ledger.store().firstSequence());
-    metrics.gauge("chainbreaker_retention_deleted_events", retentionDeleted::get);
+    metrics.gauge("chainbreaker_retention_deleted_events", retention::deletedEvents); // rises during a pass
     this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
       Thread t = new Thread(task, "chainbreaker-retention");
       t.setDaemon(true);
@@ -173,7 +172,6 @@ public final class Server implements AutoCloseable {
     try {
       long deleted = retention.run(System.currentTimeMillis());
       if (deleted > 0) {
-        retentionDeleted.addAndGet(deleted);
         err.println("chainbreaker: retention deleted " + deleted + " events older than " + config.retentionDays()
             + " days; the log now starts at sequence " + ledger.store().firstSequence());
       }
